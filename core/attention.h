@@ -1,0 +1,28 @@
+#pragma once
+
+#include "error.h"
+#include "scenario.h"
+#include "trace.h"
+
+namespace attn {
+
+/// Checks a scenario; the first problem found, naming its field, or nothing.
+std::optional<Error> validate(const Scenario &scenario);
+
+/// Runs the whole pipeline and keeps every intermediate matrix.
+///
+/// For each head h, with Q_h, K_h, V_h the head's column slices:
+///   scores  = score(Q_h, K_h)
+///   scaled  = scores / (s · τ)
+///   masked  = scaled with −∞ where the mask or the span hides a key
+///   weights = select(softmax_rows(masked))   (stable: the row maximum is subtracted)
+///   output  = weights · V_h
+/// then concat = [output_1 … output_h] and output = concat W_O (if given).
+///
+/// An invalid scenario gives an Error naming the field; nothing throws.
+Result<Trace> compute(const Scenario &scenario);
+
+/// Sinusoidal positional encoding for `count` positions of `dimension` features.
+Matrix sinusoidalEncoding(int count, int dimension);
+
+} // namespace attn

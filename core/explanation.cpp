@@ -1,0 +1,323 @@
+#include "explanation.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace attn {
+
+namespace {
+
+constexpr const char *minusSign = "\u2212";
+constexpr const char *dot = "\u00b7";
+/// Sums with more terms than this show the first ones, "…" and the last one.
+constexpr int maxShownTerms = 8;
+
+std::string index(int row, int col)
+{
+    return "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
+}
+
+/// A factor inside a product: negative numbers in parentheses, 2·(−1).
+std::string factor(double value)
+{
+    const std::string text = formatNumber(value);
+    return value < 0 ? "(" + text + ")" : text;
+}
+
+/// "a₀·b₀ + a₁·b₁ + …", shortened for long rows.
+template <typename Left, typename Right>
+std::string sumOfProducts(const Left &left, const Right &right)
+{
+    const Eigen::Index count = left.size();
+    std::string text;
+    for (Eigen::Index term = 0; term < count; ++term) {
+        if (count > maxShownTerms && term == maxShownTerms - 2) {
+            text += " + …";
+            term = count - 1;
+        }
+        if (!text.empty())
+            text += " + ";
+        text += factor(left(term)) + dot + factor(right(term));
+    }
+    return text;
+}
+
+std::string stageSymbol(Stage stage)
+{
+    switch (stage) {
+    case Stage::Embeddings: return "x";
+    case Stage::Queries: return "Q";
+    case Stage::Keys: return "K";
+    case Stage::Values: return "V";
+    case Stage::Scores: return "score";
+    case Stage::Scaled: return "scaled";
+    case Stage::Masked: return "masked";
+    case Stage::Weights: return "weights";
+    case Stage::Output: return "output";
+    case Stage::Concat: return "concat";
+    case Stage::Projected: return "projected";
+    }
+    return {};
+}
+
+void explainInput(const Trace &trace, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    e.kind = Explanation::Kind::Input;
+    e.text = "x" + index(row, col) + " = ";
+    if (trace.positionalEncoding.size() > 0) {
+        e.text += "embedding" + index(row, col) + " + PE" + index(row, col) + " = "
+                  + formatNumber(trace.embeddings(row, col)) + " + "
+                  + factor(trace.positionalEncoding(row, col)) + " = ";
+    }
+    e.text += formatNumber(e.value);
+}
+
+void explainProjection(const Scenario &s, const Trace &trace, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    const Stage stage = e.cell.stage;
+    const bool fromSource = s.source && stage != Stage::Queries;
+    const Matrix &input = fromSource ? trace.sourceInput : trace.input;
+    const Matrix &weights = stage == Stage::Queries ? s.wQ : stage == Stage::Keys ? s.wK : s.wV;
+    const std::string weightName = stage == Stage::Queries ? "W_Q" : stage == Stage::Keys ? "W_K"
+                                                                                           : "W_V";
+    const std::string inputName = fromSource ? "s" : "x";
+    e.kind = Explanation::Kind::DotProduct;
+    e.text = stageSymbol(stage) + index(row, col) + " = " + inputName + std::to_string(row) + dot
+             + weightName + "[:," + std::to_string(col) + "] = "
+             + sumOfProducts(input.row(row), weights.col(col)) + " = " + formatNumber(e.value);
+    // The source sequence has no stage of its own; its rows are only named.
+    if (!fromSource)
+        e.sources.push_back({Stage::Embeddings, 0, row, -1});
+}
+
+void explainScore(const Scenario &s, const HeadTrace &head, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    const std::string q = "q" + std::to_string(row);
+    const std::string k = "k" + std::to_string(col);
+    const std::string result = " = " + formatNumber(e.value);
+    switch (s.score) {
+    case ScoreFunction::Dot:
+        e.kind = Explanation::Kind::DotProduct;
+        e.text = "score" + index(row, col) + " = " + q + dot + k + " = "
+                 + sumOfProducts(head.queries.row(row), head.keys.row(col)) + result;
+        break;
+    case ScoreFunction::General: {
+        e.kind = Explanation::Kind::General;
+        const Eigen::RowVectorXd projected = head.queries.row(row) * s.wA;
+        e.text = "score" + index(row, col) + " = (" + q + dot + "W_a)" + dot + k + " = "
+                 + sumOfProducts(projected, head.keys.row(col)) + result;
+        break;
+    }
+    case ScoreFunction::Additive: {
+        e.kind = Explanation::Kind::Additive;
+        const Eigen::RowVectorXd hidden =
+            head.queries.row(row) * s.wA + head.keys.row(col) * s.uA;
+        std::string terms;
+        for (Eigen::Index term = 0; term < hidden.size(); ++term) {
+            if (hidden.size() > maxShownTerms && term == maxShownTerms - 2) {
+                terms += " + …";
+                term = hidden.size() - 1;
+            }
+            if (!terms.empty())
+                terms += " + ";
+            terms += factor(s.vA(term)) + dot + "tanh(" + formatNumber(hidden(term)) + ")";
+        }
+        e.text = "score" + index(row, col) + " = v_a" + dot + "tanh(" + q + dot + "W_a + " + k
+                 + dot + "U_a) = " + terms + result;
+        break;
+    }
+    }
+    e.sources.push_back({Stage::Queries, e.cell.head, row, -1});
+    e.sources.push_back({Stage::Keys, e.cell.head, col, -1});
+}
+
+void explainScaled(const Trace &trace, const HeadTrace &head, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    e.kind = Explanation::Kind::Scaling;
+    const bool withTemperature = trace.temperature != 1.0;
+    e.text = "scaled" + index(row, col) + " = score" + index(row, col)
+             + (withTemperature ? " / (s" + std::string(dot) + "τ) = " : " / s = ")
+             + formatNumber(head.scores(row, col)) + " / "
+             + (withTemperature ? "(" + formatNumber(trace.scaleDivisor) + dot
+                                      + formatNumber(trace.temperature) + ")"
+                                : formatNumber(trace.scaleDivisor))
+             + " = " + formatNumber(e.value);
+    e.sources.push_back({Stage::Scores, e.cell.head, row, col});
+}
+
+void explainMasked(const Trace &trace, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    e.kind = Explanation::Kind::Masked;
+    e.maskReason = trace.mask(row, col);
+    e.text = "masked" + index(row, col) + " = ";
+    if (e.maskReason == MaskReason::Visible)
+        e.text += "scaled" + index(row, col) + " = ";
+    e.text += formatNumber(e.value);
+    e.sources.push_back({Stage::Scaled, e.cell.head, row, col});
+}
+
+bool rowFullyMasked(const Trace &trace, int row)
+{
+    for (int masked : trace.fullyMaskedRows) {
+        if (masked == row)
+            return true;
+    }
+    return false;
+}
+
+void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    const std::string cell = "weights" + index(row, col);
+    e.maskReason = trace.mask(row, col);
+    e.sources.push_back({Stage::Masked, e.cell.head, row, -1});
+
+    if (rowFullyMasked(trace, row)) {
+        e.kind = Explanation::Kind::FullyMasked;
+        e.text = cell + " = 0";
+        return;
+    }
+    if (s.selection != SelectionKind::Soft) {
+        const int chosen = head.sampledKeys.empty()
+                               ? -1
+                               : head.sampledKeys[static_cast<std::size_t>(row)];
+        e.kind = s.selection == SelectionKind::Hard ? Explanation::Kind::Hard
+                                                    : Explanation::Kind::Sampled;
+        const std::string choice = s.selection == SelectionKind::Hard
+                                       ? "argmax_k softmax[" + std::to_string(row) + "][k]"
+                                       : "k* ~ softmax[" + std::to_string(row) + "]";
+        e.text = cell + " = [" + std::to_string(col) + " = " + choice + " = "
+                 + std::to_string(chosen) + "] = " + formatNumber(e.value);
+        return;
+    }
+
+    const auto masked = head.masked.row(row);
+    double rowMax = -std::numeric_limits<double>::infinity();
+    for (Eigen::Index key = 0; key < masked.size(); ++key) {
+        if (trace.mask(row, key) == MaskReason::Visible && masked(key) > rowMax)
+            rowMax = masked(key);
+    }
+    double denominator = 0.0;
+    for (Eigen::Index key = 0; key < masked.size(); ++key) {
+        if (trace.mask(row, key) == MaskReason::Visible)
+            denominator += std::exp(masked(key) - rowMax);
+    }
+    const std::string x = "masked" + index(row, col);
+    const std::string sum = "Σ_k exp(masked[" + std::to_string(row) + "][k] " + minusSign
+                            + " max)";
+    const std::string softmaxText =
+        "exp(" + x + " " + minusSign + " max) / " + sum + " = exp(" + formatNumber(masked(col))
+        + " " + minusSign + " " + factor(rowMax) + ") / " + formatNumber(denominator);
+
+    if (s.span == SpanKind::LocalP) {
+        e.kind = Explanation::Kind::LocalSoftmax;
+        const double position = trace.alignedPositions(row);
+        const double sigma = s.window / 2.0;
+        e.text = cell + " = " + softmaxText + " " + dot + " exp(" + minusSign + "(" +
+                 std::to_string(col) + " " + minusSign + " " + formatNumber(position) + ")²/(2"
+                 + dot + formatNumber(sigma) + "²)) = " + formatNumber(e.value);
+        return;
+    }
+    e.kind = Explanation::Kind::Softmax;
+    e.text = cell + " = " + softmaxText + " = " + formatNumber(e.value);
+}
+
+void explainOutput(const Trace &trace, const HeadTrace &head, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    e.kind = Explanation::Kind::DotProduct;
+    e.text = "output" + index(row, col) + " = Σ_k weights[" + std::to_string(row) + "][k]" + dot
+             + "v[k][" + std::to_string(col) + "] = "
+             + sumOfProducts(head.weights.row(row), head.values.col(col)) + " = "
+             + formatNumber(e.value);
+    e.sources.push_back({Stage::Weights, e.cell.head, row, -1});
+    e.sources.push_back({Stage::Values, e.cell.head, -1, e.cell.head * trace.headValueDim + col});
+}
+
+void explainConcat(const Trace &trace, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    const int head = col / trace.headValueDim;
+    const int headCol = col % trace.headValueDim;
+    e.kind = Explanation::Kind::Concatenated;
+    e.text = "concat" + index(row, col) + " = output_" + std::to_string(head) + index(row, headCol)
+             + " = " + formatNumber(e.value);
+    e.sources.push_back({Stage::Output, head, row, headCol});
+}
+
+void explainProjected(const Scenario &s, const Trace &trace, Explanation &e)
+{
+    const int row = e.cell.row;
+    const int col = e.cell.col;
+    e.kind = Explanation::Kind::DotProduct;
+    if (!trace.projected) {
+        e.kind = Explanation::Kind::Concatenated;
+        e.text = "projected" + index(row, col) + " = concat" + index(row, col) + " = "
+                 + formatNumber(e.value);
+        e.sources.push_back({Stage::Concat, 0, row, col});
+        return;
+    }
+    e.text = "projected" + index(row, col) + " = concat" + std::to_string(row) + dot + "W_O[:,"
+             + std::to_string(col) + "] = " + sumOfProducts(trace.concat.row(row), s.wO->col(col))
+             + " = " + formatNumber(e.value);
+    e.sources.push_back({Stage::Concat, 0, row, -1});
+}
+
+} // namespace
+
+std::string formatNumber(double value, int significant)
+{
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "∞" : std::string(minusSign) + "∞";
+    if (value == 0.0)
+        return "0"; // also for −0
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*g", significant, std::fabs(value));
+    return (value < 0 ? std::string(minusSign) : std::string()) + buffer;
+}
+
+Explanation explain(const Scenario &scenario, const Trace &trace, const CellRef &cell)
+{
+    Explanation e;
+    e.cell = cell;
+    const Matrix &matrix = trace.matrix(cell.stage, cell.head);
+    if (cell.row < 0 || cell.col < 0 || cell.row >= matrix.rows() || cell.col >= matrix.cols()) {
+        e.text = stageSymbol(cell.stage) + index(cell.row, cell.col) + " = ?";
+        return e;
+    }
+    e.value = matrix(cell.row, cell.col);
+
+    switch (cell.stage) {
+    case Stage::Embeddings: explainInput(trace, e); break;
+    case Stage::Queries:
+    case Stage::Keys:
+    case Stage::Values: explainProjection(scenario, trace, e); break;
+    case Stage::Scores: explainScore(scenario, trace.heads[cell.head], e); break;
+    case Stage::Scaled: explainScaled(trace, trace.heads[cell.head], e); break;
+    case Stage::Masked: explainMasked(trace, e); break;
+    case Stage::Weights: explainWeight(scenario, trace, trace.heads[cell.head], e); break;
+    case Stage::Output: explainOutput(trace, trace.heads[cell.head], e); break;
+    case Stage::Concat: explainConcat(trace, e); break;
+    case Stage::Projected: explainProjected(scenario, trace, e); break;
+    }
+    return e;
+}
+
+} // namespace attn
