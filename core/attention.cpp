@@ -1,5 +1,7 @@
 #include "attention.h"
 
+#include "random_source.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -236,29 +238,6 @@ Matrix softmaxRows(const Matrix &masked, const MaskMatrix &mask, bool anyMasked)
     return weights;
 }
 
-/// SplitMix64: tiny, portable and easy to reproduce in NumPy, so a sampled
-/// choice can be checked outside the app.
-class SplitMix64
-{
-public:
-    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
-
-    std::uint64_t next()
-    {
-        m_state += 0x9E3779B97F4A7C15ULL;
-        std::uint64_t z = m_state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-
-    /// Uniform in [0, 1) with 53 random bits.
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-
-private:
-    std::uint64_t m_state;
-};
-
 int argMax(const Eigen::Ref<const Eigen::RowVectorXd> &row)
 {
     int best = 0;
@@ -481,7 +460,7 @@ Result<Trace> compute(const Scenario &s)
         }
     }
 
-    SplitMix64 generator(s.seed);
+    RandomSource generator(s.seed);
     trace.heads.resize(static_cast<std::size_t>(headCount));
     trace.concat.resize(queryCount, s.valueDim());
     for (int h = 0; h < headCount; ++h) {
