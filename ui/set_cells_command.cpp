@@ -1,0 +1,36 @@
+#include "set_cells_command.h"
+
+#include "document.h"
+
+namespace attn::ui {
+
+namespace {
+constexpr int setCellsCommandId = 1001;
+}
+
+SetCellsCommand::SetCellsCommand(Document *document, MatrixId id, int row, int col,
+                                 const Matrix &before, const Matrix &after, int gesture,
+                                 const QString &text)
+    : QUndoCommand(text), m_document(document), m_matrix(id), m_row(row), m_col(col),
+      m_before(before), m_after(after), m_gesture(gesture)
+{
+}
+
+void SetCellsCommand::undo() { m_document->applyCells(m_matrix, m_row, m_col, m_before); }
+
+void SetCellsCommand::redo() { m_document->applyCells(m_matrix, m_row, m_col, m_after); }
+
+int SetCellsCommand::id() const { return m_gesture != 0 ? setCellsCommandId : -1; }
+
+bool SetCellsCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = static_cast<const SetCellsCommand *>(other);
+    if (next->m_gesture != m_gesture || next->m_matrix != m_matrix || next->m_row != m_row
+        || next->m_col != m_col || next->m_after.rows() != m_after.rows()
+        || next->m_after.cols() != m_after.cols())
+        return false;
+    m_after = next->m_after;
+    return true;
+}
+
+} // namespace attn::ui
