@@ -133,6 +133,8 @@ bool MatrixModel::setData(const QModelIndex &index, const QVariant &value, int r
     return setValue(index, *number);
 }
 
+int MatrixModel::beginGesture() { return m_document->beginGesture(); }
+
 bool MatrixModel::setValue(const QModelIndex &index, double value, int gesture)
 {
     const int col = matrixColumn(index.column());

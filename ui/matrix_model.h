@@ -36,6 +36,8 @@ public:
 
     /// The number in a cell (0 for the token column).
     double value(const QModelIndex &index) const;
+    /// A key for a run of edits (a scrub, nudges) that undo as one step.
+    int beginGesture();
     /// Sets a cell as part of a gesture (scrub, nudge); gesture 0 is a single step.
     bool setValue(const QModelIndex &index, double value, int gesture = 0);
     /// Pastes rows of tab- or space-separated numbers with the top-left at `topLeft`.

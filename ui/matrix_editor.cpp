@@ -1,0 +1,216 @@
+#include "matrix_editor.h"
+
+#include "document.h"
+#include "matrix_model.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace attn::ui {
+
+namespace {
+
+/// Nudges of one cell closer together than this merge into one undo step.
+constexpr int nudgeMergeMs = 800;
+
+double snapped(double value, double step)
+{
+    const double result = std::round(value / step) * step;
+    return result == 0.0 ? 0.0 : result; // no −0 in a cell
+}
+
+} // namespace
+
+MatrixEditor::MatrixEditor(QWidget *parent) : QTableView(parent)
+{
+    setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                    | QAbstractItemView::AnyKeyPressed);
+    setSelectionMode(QAbstractItemView::ContiguousSelection);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    horizontalHeader()->setMinimumSectionSize(44);
+    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    setMouseTracking(false);
+}
+
+void MatrixEditor::setMatrixModel(MatrixModel *model)
+{
+    m_model = model;
+    setModel(model);
+    setToolTip(tr("Type a number, drag a cell left or right to scrub it (Shift: steps of 1), "
+                  "Alt+↑/↓ or Alt+wheel to nudge by 0.1, Ctrl+↑/↓ or Ctrl+wheel by 1. "
+                  "Ctrl+V pastes a block from a spreadsheet."));
+}
+
+QSize MatrixEditor::sizeHint() const
+{
+    if (!m_model)
+        return QTableView::sizeHint();
+    const int width = verticalHeader()->sizeHint().width() + horizontalHeader()->length()
+                      + 2 * frameWidth() + 2;
+    const int height = horizontalHeader()->sizeHint().height() + verticalHeader()->length()
+                       + 2 * frameWidth() + 2;
+    return {std::min(width, 480), std::min(height, 320)};
+}
+
+bool MatrixEditor::isNumeric(const QModelIndex &index) const
+{
+    return m_model && index.isValid() && m_model->matrixColumn(index.column()) >= 0;
+}
+
+void MatrixEditor::mousePressEvent(QMouseEvent *event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && isNumeric(index) && state() != EditingState) {
+        m_scrubIndex = index;
+        m_scrubStart = event->position().toPoint();
+        m_scrubStartValue = m_model->value(index);
+        m_scrubbing = false;
+    }
+    QTableView::mousePressEvent(event);
+}
+
+void MatrixEditor::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_scrubIndex.isValid() || !(event->buttons() & Qt::LeftButton)) {
+        QTableView::mouseMoveEvent(event);
+        return;
+    }
+    const int dx = event->position().toPoint().x() - m_scrubStart.x();
+    if (!m_scrubbing) {
+        if (std::abs(dx) < QApplication::startDragDistance()) {
+            QTableView::mouseMoveEvent(event);
+            return;
+        }
+        m_scrubbing = true;
+        m_scrubGesture = m_model->beginGesture();
+        setCursor(Qt::SizeHorCursor);
+    }
+    const double step = (event->modifiers() & Qt::ShiftModifier) ? coarseStep : fineStep;
+    const double value = snapped(m_scrubStartValue + (dx / pixelsPerStep) * step, step);
+    m_model->setValue(m_scrubIndex, value, m_scrubGesture);
+    event->accept();
+}
+
+void MatrixEditor::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_scrubbing) {
+        unsetCursor();
+        m_scrubbing = false;
+        m_scrubIndex = QPersistentModelIndex();
+        m_scrubGesture = 0;
+        event->accept();
+        return;
+    }
+    m_scrubIndex = QPersistentModelIndex();
+    QTableView::mouseReleaseEvent(event);
+}
+
+void MatrixEditor::nudge(const QModelIndex &index, double delta)
+{
+    if (!isNumeric(index))
+        return;
+    const bool sameRun = m_nudgeIndex == index && m_lastNudge.isValid()
+                         && m_lastNudge.elapsed() < nudgeMergeMs;
+    if (!sameRun) {
+        m_nudgeIndex = index;
+        m_nudgeGesture = m_model->beginGesture();
+    }
+    m_lastNudge.restart();
+    const double step = std::abs(delta);
+    m_model->setValue(index, snapped(m_model->value(index) + delta, step), m_nudgeGesture);
+}
+
+void MatrixEditor::wheelEvent(QWheelEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers();
+    const bool fine = modifiers & Qt::AltModifier;
+    const bool coarse = modifiers & Qt::ControlModifier;
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if ((!fine && !coarse) || !isNumeric(index)) {
+        QTableView::wheelEvent(event);
+        return;
+    }
+    // With Alt held Qt turns the vertical wheel into a horizontal one.
+    const QPoint angle = event->angleDelta();
+    m_wheelRemainder += (angle.y() != 0 ? angle.y() : angle.x()) / 120.0;
+    const int notches = int(m_wheelRemainder);
+    m_wheelRemainder -= notches;
+    if (notches != 0)
+        nudge(index, notches * (coarse ? coarseStep : fineStep));
+    event->accept();
+}
+
+void MatrixEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        return;
+    }
+    if (event->matches(QKeySequence::Paste)) {
+        paste();
+        return;
+    }
+    const bool vertical = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down;
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (vertical && (modifiers == Qt::AltModifier || modifiers == Qt::ControlModifier)
+        && isNumeric(currentIndex())) {
+        const double step = modifiers == Qt::AltModifier ? fineStep : coarseStep;
+        nudge(currentIndex(), event->key() == Qt::Key_Up ? step : -step);
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void MatrixEditor::copySelection()
+{
+    const QModelIndexList selected = selectedIndexes();
+    if (selected.isEmpty() || !m_model)
+        return;
+    int top = selected.first().row(), bottom = top;
+    int left = selected.first().column(), right = left;
+    for (const QModelIndex &index : selected) {
+        top = std::min(top, index.row());
+        bottom = std::max(bottom, index.row());
+        left = std::min(left, index.column());
+        right = std::max(right, index.column());
+    }
+    QStringList lines;
+    for (int row = top; row <= bottom; ++row) {
+        QStringList cells;
+        for (int col = left; col <= right; ++col) {
+            const QModelIndex index = m_model->index(row, col);
+            cells << (isNumeric(index) ? QLocale::c().toString(m_model->value(index), 'g', 17)
+                                       : index.data().toString());
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+}
+
+void MatrixEditor::paste()
+{
+    if (!m_model)
+        return;
+    QModelIndex topLeft = currentIndex();
+    const QModelIndexList selected = selectedIndexes();
+    for (const QModelIndex &index : selected) {
+        if (!topLeft.isValid() || index.row() < topLeft.row()
+            || (index.row() == topLeft.row() && index.column() < topLeft.column()))
+            topLeft = index;
+    }
+    if (!topLeft.isValid())
+        topLeft = m_model->index(0, m_model->hasTokenColumn() ? 1 : 0);
+    m_model->pasteText(topLeft, QApplication::clipboard()->text());
+}
+
+} // namespace attn::ui
