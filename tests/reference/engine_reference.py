@@ -228,6 +228,13 @@ def selection():
                 wrong = [h["sampled"] for h in w["heads"]]
                 print(f"    //   {variant}: {wrong}{'  (same!)' if wrong == keys else ''}")
             print(cpp_matrix("sampleOutput", r["output"]))
+    # The generator against the published SplitMix64 test vector (seed 0 and
+    # seed 1234567 of Vigna's reference splitmix64.c).
+    g = SplitMix64(0)
+    assert [g.next(), g.next()] == [0xE220A8397B1DCDAF, 0x6E789E6AA1B965F4]
+    g = SplitMix64(1234567)
+    assert [g.next() for _ in range(3)] == [6457827717110365317, 3203168211198807973,
+                                            9817491932198370423]
     # The first draws of the generator, for a direct check of SplitMix64.
     for seed in SEL_SEEDS:
         g = SplitMix64(seed)
