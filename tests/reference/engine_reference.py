@@ -86,6 +86,14 @@ MH = dict(
     VA=[0.9, -1.1, 0.6],
 )
 
+# tst_invariants: inputs of ±1e300 whose scores overflow.
+HUGE = dict(
+    X=[[1e300, -1e300, 0.5], [-1e300, 1e300, 1e300], [0.25, 1e300, -1e300], [1e300, 1e300, 1e300]],
+    WQ=[[0.5, -0.25, 0.5], [0.25, 0.5, -0.5], [-0.5, 0.25, 0.25]],
+    WK=[[0.25, 0.5, -0.25], [-0.5, 0.25, 0.5], [0.5, -0.5, 0.25]],
+    WV=[[0.5, 0.25], [-0.25, 0.5], [0.25, -0.5]],
+)
+
 
 def header(title):
     print(f"\n// ===== {title} =====")
@@ -281,6 +289,10 @@ def invariants():
         srt = np.sort(row)[::-1]
         gaps.append(srt[0] - srt[1])
     print("    // smallest gap between best and second best scaled score:", min(gaps))
+    # tst_invariants huge(): every product in q·k overflows.
+    with np.errstate(over="ignore", invalid="ignore"):
+        r = attention(HUGE["X"], HUGE["WQ"], HUGE["WK"], HUGE["WV"])
+    print("    // scores of the ±1e300 example:", r["heads"][0]["scores"].tolist())
     for count, dim in [(6, 8), (5, 5), (1, 1), (3, 2)]:
         print(cpp_matrix(f"pe{count}x{dim}", sinusoidal(count, dim)))
     r = attention(s["X"], s["WQ"], s["WK"], s["WV"], source=s["XS"], positional=True)
