@@ -15,7 +15,6 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <cmath>
 #include <limits>
 
@@ -44,11 +43,10 @@ attn::Scenario everyOptionSet()
     scenario.title = "Quotes \" and \\ backslashes, “typographic” too";
     scenario.description = "Line one\nline two\ttabbed; ünïcödé and 日本語";
     scenario.target.tokens = {"la", "maison", "bleue", "<pad>"};
-    scenario.target.embeddings =
-        matrixOf({{0.1, 0.2, 0.30000000000000004, -1.5},
-                  {1.0 / 3.0, -2.0 / 3.0, 1e-300, 5e-324},
-                  {-2.5e17, 123456.789, 0.0, 1.7976931348623157e308},
-                  {2.2250738585072014e-308, -0.1, 7.0, 0.5}});
+    scenario.target.embeddings = matrixOf({{0.1, 0.2, 0.30000000000000004, -1.5},
+                                           {1.0 / 3.0, -2.0 / 3.0, 1e-300, 5e-324},
+                                           {-2.5e17, 123456.789, 0.0, 1.7976931348623157e308},
+                                           {2.2250738585072014e-308, -0.1, 7.0, 0.5}});
     attn::Sequence source;
     source.tokens = {"the", "blue", "house", "<pad>"};
     source.embeddings = matrixOf({{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 0}});
@@ -144,7 +142,8 @@ QByteArray minimalFile(const QJsonObject &extra = {})
         "w_q": [[2, 0, 2], [2, 0, 0], [2, 1, 2]],
         "w_k": [[2, 2, 2], [0, 2, 1], [0, 1, 1]],
         "w_v": [[1, 1, 0], [0, 1, 1], [0, 0, 0]]
-    })").object();
+    })")
+                           .object();
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         if (it.value().isNull())
             root.remove(it.key());
@@ -302,8 +301,9 @@ void TestScenarioFile::badInputNamesTheKey_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected"); // what the message says after "broken.json: "
 
-    QTest::newRow("not JSON") << QByteArray("{\"format\": \"attention-lab-scenario\",\n \"version\": }")
-                              << "not valid JSON at line 2, column "; // Qt places the offset near the '}'
+    QTest::newRow("not JSON")
+        << QByteArray("{\"format\": \"attention-lab-scenario\",\n \"version\": }")
+        << "not valid JSON at line 2, column "; // Qt places the offset near the '}'
     QTest::newRow("empty file") << QByteArray() << "not valid JSON at line 1, column 1";
     QTest::newRow("a list at the top level")
         << QByteArray("[1, 2]") << "expected a JSON object { … } at the top level, found a list";
@@ -325,24 +325,24 @@ void TestScenarioFile::badInputNamesTheKey_data()
 
     QTest::newRow("w_q missing") << minimalFile(object(R"({"w_q": null})"))
                                  << "w_q: this required key is missing; expected a list of rows";
-    QTest::newRow("tokens missing") << minimalFile(object(R"({"tokens": null})"))
-                                    << "tokens: this required key is missing";
+    QTest::newRow("tokens missing")
+        << minimalFile(object(R"({"tokens": null})")) << "tokens: this required key is missing";
     QTest::newRow("string in a matrix cell")
         << minimalFile(object(R"({"w_k": [[2, 2, 2], [0, 2, 1], [0, 1, "1"]]})"))
         << "w_k[2][2]: expected a number, found a string";
     QTest::newRow("boolean in a matrix cell")
         << minimalFile(object(R"({"w_k": [[2, 2, 2], [0, 2, true], [0, 1, 1]]})"))
         << "w_k[1][2]: expected a number, found a boolean";
-    QTest::newRow("row is a number") << minimalFile(object(R"({"w_v": [1, 2, 3]})"))
-                                     << "w_v[0]: expected a row (a list of numbers), found a number";
+    QTest::newRow("row is a number")
+        << minimalFile(object(R"({"w_v": [1, 2, 3]})"))
+        << "w_v[0]: expected a row (a list of numbers), found a number";
     QTest::newRow("matrix is an object") << minimalFile(object(R"({"w_v": {"rows": 3}})"))
                                          << "w_v: expected a list of rows, found an object";
     QTest::newRow("ragged rows")
         << minimalFile(object(R"({"embeddings": [[1, 0, 0], [0, 1], [1, 1, 0], [0, 0, 1]]})"))
         << "embeddings[1]: expected 3 numbers like the first row, found 2";
-    QTest::newRow("token is a number")
-        << minimalFile(object(R"({"tokens": ["a", "b", 3, "d"]})"))
-        << "tokens[2]: expected a string, found a number";
+    QTest::newRow("token is a number") << minimalFile(object(R"({"tokens": ["a", "b", 3, "d"]})"))
+                                       << "tokens[2]: expected a string, found a number";
     QTest::newRow("source without embeddings")
         << minimalFile(object(R"({"source": {"tokens": ["x"]}})"))
         << "source.embeddings: this required key is missing";
@@ -374,8 +374,8 @@ void TestScenarioFile::badInputNamesTheKey_data()
     QTest::newRow("negative seed")
         << minimalFile(object(R"({"selection": {"type": "sample", "seed": -1}})"))
         << "selection.seed: expected a whole number from 0 to 2^53";
-    QTest::newRow("heads as a fraction") << minimalFile(object(R"({"heads": 1.5})"))
-                                         << "heads: expected a whole number, found 1.5";
+    QTest::newRow("heads as a fraction")
+        << minimalFile(object(R"({"heads": 1.5})")) << "heads: expected a whole number, found 1.5";
     QTest::newRow("misspelt key") << minimalFile(object(R"({"temprature": 0.5})"))
                                   << "temprature: unknown key; expected one of: format, version";
     QTest::newRow("misspelt nested key")
@@ -391,8 +391,9 @@ void TestScenarioFile::badInputNamesTheKey_data()
         << "tokens: 5 token names for 4 embedding rows";
     QTest::newRow("no tokens") << minimalFile(object(R"({"tokens": [], "embeddings": []})"))
                                << "tokens: the sequence has no tokens";
-    QTest::newRow("two heads for d_k = 3") << minimalFile(object(R"({"heads": 2})"))
-                                           << "w_q: its 3 columns cannot be split into 2 equal heads";
+    QTest::newRow("two heads for d_k = 3")
+        << minimalFile(object(R"({"heads": 2})"))
+        << "w_q: its 3 columns cannot be split into 2 equal heads";
     QTest::newRow("temperature 0") << minimalFile(object(R"({"temperature": 0})"))
                                    << "temperature: the temperature τ must be a number greater "
                                       "than 0, found 0";
@@ -416,8 +417,8 @@ void TestScenarioFile::badInputNamesTheKey()
     const attn::ui::ScenarioReadResult read = attn::ui::readScenario(json, "broken.json");
     QVERIFY2(!read.ok(), "the bad input was accepted");
     QVERIFY2(read.error.startsWith("broken.json: " + expected),
-             qPrintable("message: " + read.error + "\nexpected it to start with: broken.json: "
-                        + expected));
+             qPrintable("message: " + read.error +
+                        "\nexpected it to start with: broken.json: " + expected));
     QVERIFY2(!read.error.contains('\n'), qPrintable(read.error));
 }
 
@@ -438,8 +439,8 @@ void TestScenarioFile::unreadableFileNamesTheFile()
     file.close();
     read = attn::ui::readScenarioFile(broken);
     QVERIFY(!read.ok());
-    QCOMPARE(read.error, QDir::toNativeSeparators(broken)
-                             + ": w_k[2][2]: expected a number, found a string");
+    QCOMPARE(read.error,
+             QDir::toNativeSeparators(broken) + ": w_k[2][2]: expected a number, found a string");
 }
 
 void TestScenarioFile::unwritablePathLeavesNoFile_data()
@@ -467,8 +468,9 @@ void TestScenarioFile::unwritablePathLeavesNoFile()
     QVERIFY2(error.startsWith(QDir::toNativeSeparators(path) + ": cannot write the file: "),
              qPrintable(error));
     QVERIFY(!QFileInfo(path).isFile());
-    QCOMPARE(QDir(directory.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
-             (QStringList{"a-directory", "blocker"}));
+    QCOMPARE(
+        QDir(directory.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+        (QStringList{"a-directory", "blocker"}));
     QVERIFY(QDir(directory.filePath("a-directory")).isEmpty());
 }
 

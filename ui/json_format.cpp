@@ -2,7 +2,6 @@
 
 #include <QJsonDocument>
 #include <QLocale>
-
 #include <algorithm>
 #include <cmath>
 
@@ -12,7 +11,10 @@ namespace {
 
 constexpr int indentStep = 2;
 
-bool isScalar(const QJsonValue &value) { return !value.isArray() && !value.isObject(); }
+bool isScalar(const QJsonValue &value)
+{
+    return !value.isArray() && !value.isObject();
+}
 
 void appendScalar(QByteArray &out, const QJsonValue &value)
 {

@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -28,14 +27,14 @@ struct Text
 
 /// The top-level keys, in the order a written file lists them.
 const QStringList topLevelKeys = {
-    QStringLiteral("format"),     QStringLiteral("version"),     QStringLiteral("title"),
+    QStringLiteral("format"),      QStringLiteral("version"),    QStringLiteral("title"),
     QStringLiteral("description"), QStringLiteral("tokens"),     QStringLiteral("embeddings"),
-    QStringLiteral("source"),     QStringLiteral("w_q"),         QStringLiteral("w_k"),
-    QStringLiteral("w_v"),        QStringLiteral("w_o"),         QStringLiteral("heads"),
-    QStringLiteral("score"),      QStringLiteral("w_a"),         QStringLiteral("u_a"),
-    QStringLiteral("v_a"),        QStringLiteral("scale"),       QStringLiteral("temperature"),
-    QStringLiteral("mask"),       QStringLiteral("padding"),     QStringLiteral("span"),
-    QStringLiteral("selection"),  QStringLiteral("positional"),
+    QStringLiteral("source"),      QStringLiteral("w_q"),        QStringLiteral("w_k"),
+    QStringLiteral("w_v"),         QStringLiteral("w_o"),        QStringLiteral("heads"),
+    QStringLiteral("score"),       QStringLiteral("w_a"),        QStringLiteral("u_a"),
+    QStringLiteral("v_a"),         QStringLiteral("scale"),      QStringLiteral("temperature"),
+    QStringLiteral("mask"),        QStringLiteral("padding"),    QStringLiteral("span"),
+    QStringLiteral("selection"),   QStringLiteral("positional"),
 };
 const QStringList sourceKeys = {QStringLiteral("tokens"), QStringLiteral("embeddings")};
 const QStringList spanKeys = {QStringLiteral("type"), QStringLiteral("window"),
@@ -43,8 +42,7 @@ const QStringList spanKeys = {QStringLiteral("type"), QStringLiteral("window"),
 const QStringList selectionKeys = {QStringLiteral("type"), QStringLiteral("seed")};
 
 /// An option's value and its name in the file.
-template <typename Enum>
-struct Named
+template <typename Enum> struct Named
 {
     Enum value;
     const char *name;
@@ -220,7 +218,8 @@ QJsonValue Reader::required(const QJsonObject &object, const QString &path, cons
 {
     const QJsonValue value = object.value(name);
     if (value.isUndefined())
-        fail(member(path, name), Text::tr("this required key is missing; expected %1").arg(expected));
+        fail(member(path, name),
+             Text::tr("this required key is missing; expected %1").arg(expected));
     return value;
 }
 
@@ -229,8 +228,8 @@ void Reader::rejectUnknownKeys(const QJsonObject &object, const QString &path,
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            fail(member(path, it.key()),
-                 Text::tr("unknown key; expected one of: %1").arg(allowed.join(QStringLiteral(", "))));
+            fail(member(path, it.key()), Text::tr("unknown key; expected one of: %1")
+                                             .arg(allowed.join(QStringLiteral(", "))));
         }
     }
 }
@@ -261,8 +260,8 @@ int Reader::toInteger(const QJsonValue &value, const QString &key)
     if (!value.isDouble())
         wrongKind(key, Text::tr("a whole number"), value);
     const double number = value.toDouble();
-    if (number != std::floor(number) || number < std::numeric_limits<int>::min()
-        || number > std::numeric_limits<int>::max()) {
+    if (number != std::floor(number) || number < std::numeric_limits<int>::min() ||
+        number > std::numeric_limits<int>::max()) {
         fail(key, Text::tr("expected a whole number, found %1").arg(describe(value)));
     }
     return static_cast<int>(number);
@@ -272,8 +271,8 @@ std::uint64_t Reader::toSeed(const QJsonValue &value, const QString &key)
 {
     if (value.isDouble()) {
         const double number = value.toDouble();
-        if (number >= 0 && number == std::floor(number)
-            && number <= static_cast<double>(largestExactSeed))
+        if (number >= 0 && number == std::floor(number) &&
+            number <= static_cast<double>(largestExactSeed))
             return static_cast<std::uint64_t>(number);
     } else if (value.isString()) {
         bool ok = false;
@@ -346,16 +345,15 @@ Matrix Reader::toMatrix(const QJsonValue &value, const QString &key)
         if (row == 0) {
             matrix.resize(rows.size(), cells.size());
         } else if (cells.size() != matrix.cols()) {
-            fail(indexed(key, row),
-                 Text::tr("expected %1 numbers like the first row, found %2")
-                     .arg(matrix.cols())
-                     .arg(cells.size()));
+            fail(indexed(key, row), Text::tr("expected %1 numbers like the first row, found %2")
+                                        .arg(matrix.cols())
+                                        .arg(cells.size()));
         }
         for (qsizetype col = 0; col < cells.size(); ++col) {
             const QJsonValue cell = cells.at(col);
             // The path is only built when something is wrong: matrices can be large.
-            matrix(row, col) = cell.isDouble() ? cell.toDouble()
-                                               : toNumber(cell, indexed(indexed(key, row), col));
+            matrix(row, col) =
+                cell.isDouble() ? cell.toDouble() : toNumber(cell, indexed(indexed(key, row), col));
         }
     }
     return matrix;
@@ -377,7 +375,8 @@ void Reader::readScale(const QJsonValue &value, Scenario &scenario)
     }
     const bool number = value.isDouble() || (value.isString() && nonFiniteNumber(value));
     if (!number)
-        fail(key, Text::tr("expected \"sqrt_dk\", \"none\" or a number, found %1").arg(describe(value)));
+        fail(key,
+             Text::tr("expected \"sqrt_dk\", \"none\" or a number, found %1").arg(describe(value)));
     scenario.scale = ScaleMode::Custom;
     scenario.scaleValue = toNumber(value, key);
 }
@@ -401,8 +400,8 @@ Scenario Reader::read(const QJsonObject &root) const
     // The format and the version first: a file from a newer version should say
     // so, not trip over a key this version does not know.
     const QString formatName = QLatin1String(scenarioFormatName);
-    const QJsonValue format =
-        required(root, {}, QStringLiteral("format"), QLatin1Char('"') + formatName + QLatin1Char('"'));
+    const QJsonValue format = required(root, {}, QStringLiteral("format"),
+                                       QLatin1Char('"') + formatName + QLatin1Char('"'));
     if (format.toString() != formatName) {
         fail(QStringLiteral("format"),
              Text::tr("expected \"%1\", found %2; this is not an Attention Lab scenario")
@@ -430,11 +429,10 @@ Scenario Reader::read(const QJsonObject &root) const
 
     const QString listOfWords = Text::tr("a list of words");
     const QString listOfRows = Text::tr("a list of rows");
-    scenario.target.tokens = toTokens(
-        required(root, {}, QStringLiteral("tokens"), listOfWords), QStringLiteral("tokens"));
-    scenario.target.embeddings =
-        toMatrix(required(root, {}, QStringLiteral("embeddings"), listOfRows),
-                 QStringLiteral("embeddings"));
+    scenario.target.tokens = toTokens(required(root, {}, QStringLiteral("tokens"), listOfWords),
+                                      QStringLiteral("tokens"));
+    scenario.target.embeddings = toMatrix(
+        required(root, {}, QStringLiteral("embeddings"), listOfRows), QStringLiteral("embeddings"));
     if (const auto sourceValue = optional(root, QStringLiteral("source"))) {
         const QString path = QStringLiteral("source");
         const QJsonObject source = toObject(*sourceValue, path, sourceKeys);
@@ -498,8 +496,7 @@ Scenario Reader::read(const QJsonObject &root) const
     }
 
     if (const auto positional = optional(root, QStringLiteral("positional")))
-        scenario.positional =
-            toChoice(*positional, QStringLiteral("positional"), positionalNames);
+        scenario.positional = toChoice(*positional, QStringLiteral("positional"), positionalNames);
     return scenario;
 }
 
@@ -529,8 +526,9 @@ ScenarioReadResult readScenario(const QByteArray &json, const QString &origin)
                            .arg(parseError.errorString()));
     }
     if (!document.isObject()) {
-        return failure(Text::tr("%1: expected a JSON object { … } at the top level, found %2")
-                           .arg(origin, document.isArray() ? Text::tr("a list") : Text::tr("a value")));
+        return failure(
+            Text::tr("%1: expected a JSON object { … } at the top level, found %2")
+                .arg(origin, document.isArray() ? Text::tr("a list") : Text::tr("a value")));
     }
 
     ScenarioReadResult result;
