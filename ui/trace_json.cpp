@@ -1,0 +1,102 @@
+#include "trace_json.h"
+
+#include "json_format.h"
+
+#include <QJsonArray>
+#include <QStringList>
+
+namespace attn::ui {
+
+namespace {
+
+QJsonArray jsonIntegers(const std::vector<int> &values)
+{
+    QJsonArray array;
+    for (const int value : values)
+        array.append(value);
+    return array;
+}
+
+QJsonObject headToJson(const HeadTrace &head, bool oneHot)
+{
+    QJsonObject object{
+        {QStringLiteral("scores"), jsonMatrix(head.scores)},
+        {QStringLiteral("scaled"), jsonMatrix(head.scaled)},
+        {QStringLiteral("masked"), jsonMatrix(head.masked)},
+        {QStringLiteral("soft_weights"), jsonMatrix(head.softWeights)},
+        {QStringLiteral("weights"), jsonMatrix(head.weights)},
+        {QStringLiteral("output"), jsonMatrix(head.output)},
+    };
+    if (oneHot)
+        object[QStringLiteral("selected_keys")] = jsonIntegers(head.sampledKeys);
+    return object;
+}
+
+} // namespace
+
+QJsonObject traceToJson(const Scenario &scenario, const Trace &trace)
+{
+    QJsonObject object;
+    object[QStringLiteral("tokens")] = jsonStrings(scenario.target.tokens);
+    if (scenario.source)
+        object[QStringLiteral("source_tokens")] = jsonStrings(scenario.source->tokens);
+    if (scenario.positional != PositionalEncoding::None) {
+        object[QStringLiteral("positional_encoding")] = jsonMatrix(trace.positionalEncoding);
+        if (scenario.source) {
+            object[QStringLiteral("source_positional_encoding")] =
+                jsonMatrix(trace.sourcePositionalEncoding);
+        }
+    }
+    object[QStringLiteral("q")] = jsonMatrix(trace.queries);
+    object[QStringLiteral("k")] = jsonMatrix(trace.keys);
+    object[QStringLiteral("v")] = jsonMatrix(trace.values);
+    object[QStringLiteral("scale_divisor")] = jsonNumber(trace.scaleDivisor);
+    object[QStringLiteral("temperature")] = jsonNumber(trace.temperature);
+    if (trace.alignedPositions.size() > 0)
+        object[QStringLiteral("aligned_positions")] = jsonVector(trace.alignedPositions);
+
+    const bool oneHot = scenario.selection != SelectionKind::Soft;
+    QJsonArray heads;
+    for (const HeadTrace &head : trace.heads)
+        heads.append(headToJson(head, oneHot));
+    object[QStringLiteral("heads")] = heads;
+
+    object[QStringLiteral("concat")] = jsonMatrix(trace.concat);
+    object[QStringLiteral("projected")] = trace.projected;
+    object[QStringLiteral("output")] = jsonMatrix(trace.output);
+    object[QStringLiteral("rows_sum_to_one")] = trace.rowsSumToOne;
+    object[QStringLiteral("fully_masked_rows")] = jsonIntegers(trace.fullyMaskedRows);
+    return object;
+}
+
+QByteArray traceToJsonText(const Scenario &scenario, const Trace &trace)
+{
+    // The order of a lesson: inputs, projections, then each stage of each head.
+    static const QStringList keyOrder = {
+        QStringLiteral("tokens"),
+        QStringLiteral("source_tokens"),
+        QStringLiteral("positional_encoding"),
+        QStringLiteral("source_positional_encoding"),
+        QStringLiteral("q"),
+        QStringLiteral("k"),
+        QStringLiteral("v"),
+        QStringLiteral("scale_divisor"),
+        QStringLiteral("temperature"),
+        QStringLiteral("aligned_positions"),
+        QStringLiteral("heads"),
+        QStringLiteral("scores"),
+        QStringLiteral("scaled"),
+        QStringLiteral("masked"),
+        QStringLiteral("soft_weights"),
+        QStringLiteral("weights"),
+        QStringLiteral("selected_keys"),
+        QStringLiteral("concat"),
+        QStringLiteral("projected"),
+        QStringLiteral("output"),
+        QStringLiteral("rows_sum_to_one"),
+        QStringLiteral("fully_masked_rows"),
+    };
+    return prettyJson(traceToJson(scenario, trace), keyOrder);
+}
+
+} // namespace attn::ui
