@@ -1,0 +1,76 @@
+#include "presets.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace attn::ui {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Presets)
+};
+
+struct Preset
+{
+    const char *name;
+    const char *description;
+};
+
+// One line each for `attention-lab presets`; the files hold the longer story.
+constexpr Preset builtIn[] = {
+    {"tutorial", QT_TRANSLATE_NOOP("Presets", "The tutorial's example: four words, "
+                                              "weights from np.random.seed(42)")},
+    {"causal", QT_TRANSLATE_NOOP("Presets", "Causal mask: each word sees only itself and the "
+                                            "words before it")},
+    {"padding", QT_TRANSLATE_NOOP("Presets", "Padding mask: the <pad> tokens get no attention")},
+    {"cross-attention", QT_TRANSLATE_NOOP("Presets", "Cross-attention: French queries over an "
+                                                     "English source (la maison bleue)")},
+    {"local-m", QT_TRANSLATE_NOOP("Presets", "Local attention, monotonic: a window of D = 1 "
+                                             "around each word")},
+    {"local-p", QT_TRANSLATE_NOOP("Presets", "Local attention, predictive: each word predicts "
+                                             "where to look, Gaussian window")},
+    {"hard", QT_TRANSLATE_NOOP("Presets", "Hard attention: all weight on the highest score")},
+    {"sampled", QT_TRANSLATE_NOOP("Presets", "Stochastic hard attention: one key drawn from the "
+                                             "softmax, seed 3")},
+    {"general", QT_TRANSLATE_NOOP("Presets", "General score q W_a kᵀ (Luong)")},
+    {"additive", QT_TRANSLATE_NOOP("Presets", "Additive score v_aᵀ tanh(q W_a + k U_a) "
+                                              "(Bahdanau)")},
+    {"multi-head", QT_TRANSLATE_NOOP("Presets", "Multi-head attention: two heads, concatenated "
+                                                "and projected by W_O")},
+    {"positional", QT_TRANSLATE_NOOP("Presets", "Sinusoidal positional encoding tells two equal "
+                                                "words apart")},
+};
+
+} // namespace
+
+QList<PresetInfo> presets()
+{
+    QList<PresetInfo> list;
+    for (const Preset &preset : builtIn)
+        list.append({QLatin1String(preset.name), Text::tr(preset.description)});
+    return list;
+}
+
+ScenarioReadResult loadPreset(const QString &name)
+{
+    QStringList names;
+    for (const Preset &preset : builtIn)
+        names << QLatin1String(preset.name);
+    if (!names.contains(name)) {
+        ScenarioReadResult unknown;
+        unknown.error = Text::tr("unknown preset \"%1\"; the presets are: %2")
+                            .arg(name, names.join(QStringLiteral(", ")));
+        return unknown;
+    }
+    QFile file(QStringLiteral(":/presets/%1.json").arg(name));
+    if (!file.open(QIODevice::ReadOnly)) {
+        ScenarioReadResult missing;
+        missing.error = Text::tr("preset %1: %2").arg(name, file.errorString());
+        return missing;
+    }
+    return readScenario(file.readAll(), Text::tr("preset %1").arg(name));
+}
+
+} // namespace attn::ui
