@@ -1,0 +1,589 @@
+// The options panel, driven like a person: every control changes the
+// document's scenario, follows it back after undo or a loaded preset without
+// pushing changes of its own, and a slider drag is one undo step.
+//
+// The expected scenarios come from reading the tutorial by hand (4 words,
+// d_model = d_k = d_v = 3, one head, τ = 1) and, for Randomise, from SplitMix64
+// written out in Python (see randomiseWithASeedIsReproducible).
+
+#include "document.h"
+#include "matrix_compare.h"
+#include "options_panel.h"
+#include "scenario_edit.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStyle>
+#include <QStyleOptionSlider>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <QApplication>
+#include <QWheelEvent>
+
+#include <cmath>
+#include <functional>
+
+using attn::ui::Document;
+using attn::ui::OptionsPanel;
+using testsupport::matrixOf;
+
+/// Looks at a scenario after a change; an empty string when it is right.
+using ScenarioCheck = std::function<QString(const attn::Scenario &)>;
+Q_DECLARE_METATYPE(ScenarioCheck)
+
+namespace {
+
+/// A fresh document on the tutorial and a panel showing it.
+struct Fixture
+{
+    Document document;
+    OptionsPanel panel{&document};
+
+    Fixture()
+    {
+        panel.resize(300, 900);
+        panel.show();
+    }
+
+    template <typename T>
+    T *find(const char *name)
+    {
+        T *widget = panel.findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no control named %s", name);
+        return widget;
+    }
+
+    const attn::Scenario &scenario() const { return document.scenario(); }
+    int undoCount() const { return document.undoStack()->count(); }
+};
+
+/// Selects the spin box's text, types `text` and presses Enter, as a person would.
+void typeInto(QAbstractSpinBox *spin, const QString &text)
+{
+    QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(spin, text);
+    QTest::keyClick(spin, Qt::Key_Return);
+}
+
+QPoint sliderHandleCentre(QSlider *slider)
+{
+    QStyleOptionSlider option;
+    option.initFrom(slider);
+    option.orientation = slider->orientation();
+    option.minimum = slider->minimum();
+    option.maximum = slider->maximum();
+    option.sliderPosition = slider->sliderPosition();
+    option.sliderValue = slider->value();
+    option.singleStep = slider->singleStep();
+    option.pageStep = slider->pageStep();
+    option.tickPosition = slider->tickPosition();
+    option.tickInterval = slider->tickInterval();
+    option.upsideDown = slider->invertedAppearance();
+    option.direction = slider->layoutDirection();
+    option.subControls = QStyle::SC_All;
+    return slider->style()
+        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
+        .center();
+}
+
+} // namespace
+
+class TestOptionsPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsTheTutorial();
+    void headsRaiseKeyAndValueDims();
+    void dimensionSpinsResizeTheWeights_data();
+    void dimensionSpinsResizeTheWeights();
+    void wordCounts();
+    void checkboxes();
+    void combosSetTheirOption_data();
+    void combosSetTheirOption();
+    void customScaleDivisor();
+    void paddingCheckboxPerKey();
+    void windowFollowsTheSpan();
+    void temperatureScaleIsLogarithmicWithADetent();
+    void temperatureDragIsOneUndoStep();
+    void temperatureTyped();
+    void undoPutsTheComboBack();
+    void loadedScenarioSetsControlsWithoutPushing();
+    void randomiseWithASeedIsReproducible();
+    void gaussianRandomiseIsNotIntegers();
+    void nonDifferentiableNoteOnlyForHardAndSampled_data();
+    void nonDifferentiableNoteOnlyForHardAndSampled();
+    void wheelOverAnUnfocusedControlDoesNothing();
+    void everyControlTeaches();
+};
+
+void TestOptionsPanel::showsTheTutorial()
+{
+    Fixture f;
+    QCOMPARE(f.find<QSpinBox>("headsSpin")->value(), 1);
+    QCOMPARE(f.find<QSpinBox>("modelDimSpin")->value(), 3);
+    QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 3);
+    QCOMPARE(f.find<QSpinBox>("valueDimSpin")->value(), 3);
+    QCOMPARE(f.find<QSpinBox>("tokenCountSpin")->value(), 4);
+    QVERIFY(!f.find<QSpinBox>("sourceTokenCountSpin")->isEnabled());
+    QVERIFY(!f.find<QCheckBox>("crossAttentionCheck")->isChecked());
+    QCOMPARE(f.find<QComboBox>("maskCombo")->currentIndex(), 0);
+    QCOMPARE(f.find<QSlider>("temperatureSlider")->value(), OptionsPanel::temperatureSteps / 2);
+    QCOMPARE(f.find<QDoubleSpinBox>("temperatureSpin")->value(), 1.0);
+    QCOMPARE(f.find<QCheckBox>("paddingCheck3")->text(), QStringLiteral("word_4"));
+    QVERIFY(!f.find<QLabel>("errorLabel")->isVisibleTo(&f.panel));
+    QCOMPARE(f.undoCount(), 0);
+}
+
+// The tutorial has d_k = d_v = 3: two heads need 4 each, the next multiple of 2.
+void TestOptionsPanel::headsRaiseKeyAndValueDims()
+{
+    Fixture f;
+    auto *heads = f.find<QSpinBox>("headsSpin");
+    auto *note = f.find<QLabel>("headsNote");
+    QVERIFY(!note->isVisibleTo(&f.panel));
+
+    typeInto(heads, QStringLiteral("2"));
+    QCOMPARE(f.scenario().heads, 2);
+    QCOMPARE(f.scenario().keyDim(), 4);
+    QCOMPARE(f.scenario().valueDim(), 4);
+    QCOMPARE(f.undoCount(), 1);
+    QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 4);
+    QCOMPARE(f.find<QSpinBox>("valueDimSpin")->value(), 4);
+    QVERIFY(note->isVisibleTo(&f.panel));
+    QVERIFY2(note->text().contains(QLatin1String("4")), qPrintable(note->text()));
+
+    // Four heads: 4 splits evenly, nothing is raised, no note.
+    typeInto(heads, QStringLiteral("4"));
+    QCOMPARE(f.scenario().heads, 4);
+    QCOMPARE(f.scenario().keyDim(), 4);
+    QVERIFY(!note->isVisibleTo(&f.panel));
+
+    f.document.undoStack()->undo();
+    f.document.undoStack()->undo();
+    QCOMPARE(heads->value(), 1);
+    QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 3);
+}
+
+void TestOptionsPanel::dimensionSpinsResizeTheWeights_data()
+{
+    QTest::addColumn<QString>("spinName");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<int>("modelDim");
+    QTest::addColumn<int>("keyDim");
+    QTest::addColumn<int>("valueDim");
+
+    QTest::newRow("d_model 5") << "modelDimSpin" << 5 << 5 << 3 << 3;
+    QTest::newRow("d_model 2") << "modelDimSpin" << 2 << 2 << 3 << 3;
+    QTest::newRow("d_k 6") << "keyDimSpin" << 6 << 3 << 6 << 3;
+    QTest::newRow("d_v 1") << "valueDimSpin" << 1 << 3 << 3 << 1;
+}
+
+void TestOptionsPanel::dimensionSpinsResizeTheWeights()
+{
+    QFETCH(QString, spinName);
+    QFETCH(int, value);
+    QFETCH(int, modelDim);
+    QFETCH(int, keyDim);
+    QFETCH(int, valueDim);
+
+    Fixture f;
+    typeInto(f.find<QSpinBox>(qPrintable(spinName)), QString::number(value));
+    const attn::Scenario &s = f.scenario();
+    QCOMPARE(s.modelDim(), modelDim);
+    QCOMPARE(s.keyDim(), keyDim);
+    QCOMPARE(s.valueDim(), valueDim);
+    QCOMPARE(int(s.wQ.rows()), modelDim);
+    QCOMPARE(int(s.wK.cols()), keyDim);
+    QCOMPARE(int(s.wV.cols()), valueDim);
+    QCOMPARE(f.undoCount(), 1);
+}
+
+void TestOptionsPanel::wordCounts()
+{
+    Fixture f;
+    typeInto(f.find<QSpinBox>("tokenCountSpin"), QStringLiteral("6"));
+    QCOMPARE(f.scenario().queryCount(), 6);
+    QCOMPARE(f.scenario().target.tokens.at(5), std::string("word_6"));
+    QVERIFY(f.find<QCheckBox>("paddingCheck5"));
+
+    QTest::mouseClick(f.find<QCheckBox>("crossAttentionCheck"), Qt::LeftButton);
+    QVERIFY(f.scenario().isCrossAttention());
+    auto *source = f.find<QSpinBox>("sourceTokenCountSpin");
+    QVERIFY(source->isEnabled());
+    QCOMPARE(source->value(), 6);
+
+    typeInto(source, QStringLiteral("3"));
+    QCOMPARE(f.scenario().keyCount(), 3);
+    QCOMPARE(f.scenario().queryCount(), 6);
+    // The padding checkboxes name the keys, which now come from the source.
+    QCOMPARE(f.find<QCheckBox>("paddingCheck0")->text(), QStringLiteral("source_1"));
+    QVERIFY(!f.panel.findChild<QCheckBox *>(QStringLiteral("paddingCheck3")));
+}
+
+void TestOptionsPanel::checkboxes()
+{
+    Fixture f;
+    QTest::mouseClick(f.find<QCheckBox>("positionalCheck"), Qt::LeftButton);
+    QCOMPARE(f.scenario().positional, attn::PositionalEncoding::Sinusoidal);
+
+    QTest::mouseClick(f.find<QCheckBox>("outputProjectionCheck"), Qt::LeftButton);
+    QVERIFY(f.scenario().wO.has_value());
+    VERIFY_MATRIX_EQUAL(*f.scenario().wO, attn::Matrix::Identity(3, 3));
+
+    QTest::mouseClick(f.find<QCheckBox>("crossAttentionCheck"), Qt::LeftButton);
+    QVERIFY(f.scenario().isCrossAttention());
+    QCOMPARE(f.undoCount(), 3);
+
+    QTest::mouseClick(f.find<QCheckBox>("outputProjectionCheck"), Qt::LeftButton);
+    QVERIFY(!f.scenario().wO.has_value());
+    f.document.undoStack()->undo();
+    QVERIFY(f.find<QCheckBox>("outputProjectionCheck")->isChecked());
+}
+
+void TestOptionsPanel::combosSetTheirOption_data()
+{
+    QTest::addColumn<QString>("comboName");
+    QTest::addColumn<int>("index");
+    QTest::addColumn<ScenarioCheck>("check");
+
+    auto row = [](const char *name, const char *combo, int index, const ScenarioCheck &check) {
+        QTest::newRow(name) << QString::fromLatin1(combo) << index << check;
+    };
+    row("mask causal", "maskCombo", 1, [](const attn::Scenario &s) {
+        return s.mask == attn::MaskKind::Causal ? QString() : QStringLiteral("mask not causal");
+    });
+    // General: W_a is d_h × d_h = 3 × 3.
+    row("score general", "scoreCombo", 1, [](const attn::Scenario &s) {
+        return s.score == attn::ScoreFunction::General && s.wA.rows() == 3 && s.wA.cols() == 3
+                   ? QString()
+                   : QStringLiteral("not general with a 3 × 3 W_a");
+    });
+    row("score additive", "scoreCombo", 2, [](const attn::Scenario &s) {
+        return s.score == attn::ScoreFunction::Additive && s.wA.rows() == 3 && s.uA.rows() == 3
+                       && s.vA.size() == s.wA.cols()
+                   ? QString()
+                   : QStringLiteral("not additive with W_a, U_a, v_a");
+    });
+    row("no scaling", "scaleCombo", 1, [](const attn::Scenario &s) {
+        return s.scale == attn::ScaleMode::None ? QString() : QStringLiteral("still scaled");
+    });
+    row("span local-m", "spanCombo", 1, [](const attn::Scenario &s) {
+        return s.span == attn::SpanKind::LocalM ? QString() : QStringLiteral("not local-m");
+    });
+    // Local-p: W_p is d_k × d_p, d_p starting at d_k = 3; v_p has d_p entries.
+    row("span local-p", "spanCombo", 2, [](const attn::Scenario &s) {
+        return s.span == attn::SpanKind::LocalP && s.wP.rows() == 3 && s.vP.size() == s.wP.cols()
+                       && s.window >= 1
+                   ? QString()
+                   : QStringLiteral("not local-p with W_p, v_p and D ≥ 1");
+    });
+    row("selection hard", "selectionCombo", 1, [](const attn::Scenario &s) {
+        return s.selection == attn::SelectionKind::Hard ? QString() : QStringLiteral("not hard");
+    });
+    row("selection sampled", "selectionCombo", 2, [](const attn::Scenario &s) {
+        return s.selection == attn::SelectionKind::Sample ? QString()
+                                                           : QStringLiteral("not sampled");
+    });
+}
+
+void TestOptionsPanel::combosSetTheirOption()
+{
+    QFETCH(QString, comboName);
+    QFETCH(int, index);
+    QFETCH(ScenarioCheck, check);
+
+    Fixture f;
+    auto *combo = f.find<QComboBox>(qPrintable(comboName));
+    QVERIFY(combo);
+    combo->setCurrentIndex(index);
+    const QString problem = check(f.scenario());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(f.undoCount(), 1);
+    QVERIFY(!f.document.error().has_value());
+}
+
+void TestOptionsPanel::customScaleDivisor()
+{
+    Fixture f;
+    auto *divisor = f.find<QDoubleSpinBox>("scaleValueSpin");
+    QVERIFY(!divisor->isEnabled());
+    f.find<QComboBox>("scaleCombo")->setCurrentIndex(2);
+    QCOMPARE(f.scenario().scale, attn::ScaleMode::Custom);
+    QVERIFY(divisor->isEnabled());
+
+    typeInto(divisor, QLocale().toString(2.5));
+    QCOMPARE(f.scenario().scaleValue, 2.5);
+    QCOMPARE(f.undoCount(), 2);
+}
+
+void TestOptionsPanel::paddingCheckboxPerKey()
+{
+    Fixture f;
+    QTest::mouseClick(f.find<QCheckBox>("paddingCheck2"), Qt::LeftButton);
+    QCOMPARE(f.scenario().padding, (std::vector<bool>{false, false, true, false}));
+
+    QTest::mouseClick(f.find<QCheckBox>("paddingCheck0"), Qt::LeftButton);
+    QCOMPARE(f.scenario().padding, (std::vector<bool>{true, false, true, false}));
+
+    // Nothing ticked is no padding at all, not four false flags.
+    QTest::mouseClick(f.find<QCheckBox>("paddingCheck0"), Qt::LeftButton);
+    QTest::mouseClick(f.find<QCheckBox>("paddingCheck2"), Qt::LeftButton);
+    QVERIFY(f.scenario().padding.empty());
+    QCOMPARE(f.undoCount(), 4);
+
+    f.document.undoStack()->undo();
+    QVERIFY(f.find<QCheckBox>("paddingCheck2")->isChecked());
+    QVERIFY(!f.find<QCheckBox>("paddingCheck0")->isChecked());
+}
+
+void TestOptionsPanel::windowFollowsTheSpan()
+{
+    Fixture f;
+    auto *window = f.find<QSpinBox>("windowSpin");
+    QVERIFY(!window->isEnabled()); // global: no window
+
+    f.find<QComboBox>("spanCombo")->setCurrentIndex(1); // local-m
+    QVERIFY(window->isEnabled());
+    QCOMPARE(window->minimum(), 0);
+    typeInto(window, QStringLiteral("0"));
+    QCOMPARE(f.scenario().window, 0);
+
+    // Local-p needs σ = D/2 > 0: the span raises D to 1 and the spin box stops there.
+    f.find<QComboBox>("spanCombo")->setCurrentIndex(2);
+    QCOMPARE(f.scenario().window, 1);
+    QCOMPARE(window->minimum(), 1);
+    QCOMPARE(window->value(), 1);
+    typeInto(window, QStringLiteral("3"));
+    QCOMPARE(f.scenario().window, 3);
+    QVERIFY(!f.document.error().has_value());
+}
+
+void TestOptionsPanel::temperatureScaleIsLogarithmicWithADetent()
+{
+    const int steps = OptionsPanel::temperatureSteps;
+    QCOMPARE(OptionsPanel::positionToTemperature(0), 0.05);
+    QCOMPARE(OptionsPanel::positionToTemperature(steps), 20.0);
+    QCOMPARE(OptionsPanel::positionToTemperature(steps / 2), 1.0);
+    QCOMPARE(OptionsPanel::positionToTemperature(steps / 2 - OptionsPanel::temperatureDetent), 1.0);
+    QCOMPARE(OptionsPanel::positionToTemperature(steps / 2 + OptionsPanel::temperatureDetent), 1.0);
+    QCOMPARE(OptionsPanel::temperatureToPosition(1.0), steps / 2);
+    QCOMPARE(OptionsPanel::temperatureToPosition(0.05), 0);
+    QCOMPARE(OptionsPanel::temperatureToPosition(20.0), steps);
+    // Logarithmic: halfway along each side is the geometric mean of its ends,
+    // √(0.05 · 1) = 0.2236 and √(1 · 20) = 4.472.
+    const int lowerEnd = steps / 2 - OptionsPanel::temperatureDetent;
+    const int upperStart = steps / 2 + OptionsPanel::temperatureDetent;
+    const int lowerMiddle = OptionsPanel::temperatureToPosition(std::sqrt(0.05));
+    const int upperMiddle = OptionsPanel::temperatureToPosition(std::sqrt(20.0));
+    QVERIFY2(std::abs(2 * lowerMiddle - lowerEnd) <= 1, qPrintable(QString::number(lowerMiddle)));
+    QVERIFY2(std::abs(2 * (upperMiddle - upperStart) - (steps - upperStart)) <= 1,
+             qPrintable(QString::number(upperMiddle)));
+    // Out of range values sit at the ends.
+    QCOMPARE(OptionsPanel::temperatureToPosition(100.0), steps);
+    QCOMPARE(OptionsPanel::temperatureToPosition(0.001), 0);
+}
+
+void TestOptionsPanel::temperatureDragIsOneUndoStep()
+{
+    Fixture f;
+    auto *slider = f.find<QSlider>("temperatureSlider");
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    const QPoint handle = sliderHandleCentre(slider);
+    QCOMPARE(f.undoCount(), 0);
+
+    QTest::mousePress(slider, Qt::LeftButton, {}, handle);
+    QVERIFY(slider->isSliderDown());
+    for (int dx = 4; dx <= 60; dx += 4)
+        QTest::mouseMove(slider, handle + QPoint(dx, 0));
+    QTest::mouseRelease(slider, Qt::LeftButton, {}, handle + QPoint(60, 0));
+    QVERIFY(!slider->isSliderDown());
+
+    const double dragged = f.scenario().temperature;
+    QVERIFY2(dragged > 1.0 && dragged <= 20.0, qPrintable(QString::number(dragged)));
+    QCOMPARE(f.find<QDoubleSpinBox>("temperatureSpin")->value(), dragged);
+    QCOMPARE(f.undoCount(), 1);
+
+    f.document.undoStack()->undo();
+    QCOMPARE(f.scenario().temperature, 1.0);
+    QCOMPARE(slider->value(), OptionsPanel::temperatureSteps / 2);
+
+    // A second drag is a step of its own.
+    QTest::mousePress(slider, Qt::LeftButton, {}, handle);
+    for (int dx = -4; dx >= -60; dx -= 4)
+        QTest::mouseMove(slider, handle + QPoint(dx, 0));
+    QTest::mouseRelease(slider, Qt::LeftButton, {}, handle + QPoint(-60, 0));
+    QVERIFY(f.scenario().temperature < 1.0);
+    QCOMPARE(f.undoCount(), 1); // the undone drag was replaced
+    QCOMPARE(f.document.undoStack()->index(), 1);
+}
+
+void TestOptionsPanel::temperatureTyped()
+{
+    Fixture f;
+    typeInto(f.find<QDoubleSpinBox>("temperatureSpin"), QLocale().toString(2.5));
+    QCOMPARE(f.scenario().temperature, 2.5);
+    // 2.5 > 1 is right of the detent: upperStart + 475 · ln 2.5 / ln 20 = 525 + 145.
+    QCOMPARE(f.find<QSlider>("temperatureSlider")->value(), 670);
+    QCOMPARE(f.undoCount(), 1);
+}
+
+void TestOptionsPanel::undoPutsTheComboBack()
+{
+    Fixture f;
+    auto *mask = f.find<QComboBox>("maskCombo");
+    mask->setCurrentIndex(1);
+    QCOMPARE(f.scenario().mask, attn::MaskKind::Causal);
+
+    f.document.undoStack()->undo();
+    QCOMPARE(f.scenario().mask, attn::MaskKind::None);
+    QCOMPARE(mask->currentIndex(), 0);
+    // Following the document is not a change of its own: redo is still there.
+    QCOMPARE(f.undoCount(), 1);
+    QVERIFY(f.document.undoStack()->canRedo());
+
+    f.document.undoStack()->redo();
+    QCOMPARE(mask->currentIndex(), 1);
+}
+
+void TestOptionsPanel::loadedScenarioSetsControlsWithoutPushing()
+{
+    Fixture f;
+    attn::Scenario loaded = attn::edit::withHeads(attn::tutorialScenario(), 2);
+    loaded = attn::edit::withCrossAttention(loaded, true);
+    loaded.mask = attn::MaskKind::Causal;
+    loaded.temperature = 0.5;
+    loaded.selection = attn::SelectionKind::Sample;
+    loaded.seed = 99;
+    loaded.padding = {false, true, false, false};
+    f.document.reset(loaded);
+
+    QCOMPARE(f.undoCount(), 0);
+    QCOMPARE(f.find<QSpinBox>("headsSpin")->value(), 2);
+    QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 4);
+    QVERIFY(f.find<QCheckBox>("crossAttentionCheck")->isChecked());
+    QVERIFY(f.find<QSpinBox>("sourceTokenCountSpin")->isEnabled());
+    QCOMPARE(f.find<QComboBox>("maskCombo")->currentIndex(), 1);
+    QCOMPARE(f.find<QDoubleSpinBox>("temperatureSpin")->value(), 0.5);
+    QVERIFY(f.find<QSlider>("temperatureSlider")->value() < OptionsPanel::temperatureSteps / 2);
+    QCOMPARE(f.find<QComboBox>("selectionCombo")->currentIndex(), 2);
+    QCOMPARE(f.find<QSpinBox>("selectionSeedSpin")->value(), 99);
+    QVERIFY(f.find<QCheckBox>("paddingCheck1")->isChecked());
+    QCOMPARE(f.find<QCheckBox>("paddingCheck1")->text(), QStringLiteral("source_2"));
+    QVERIFY(!f.find<QLabel>("headsNote")->isVisibleTo(&f.panel));
+}
+
+// SplitMix64 from seed 7, each draw taken mod 3, row by row, written out in
+// Python: W_Q = [[0, 0, 0], [0, 1, 0], [1, 0, 2]].
+void TestOptionsPanel::randomiseWithASeedIsReproducible()
+{
+    Fixture f;
+    const attn::Matrix tutorialWQ = f.scenario().wQ;
+    const attn::Matrix expected = matrixOf({{0, 0, 0}, {0, 1, 0}, {1, 0, 2}});
+    auto *seed = f.find<QSpinBox>("randomSeedSpin");
+    auto *button = f.find<QPushButton>("randomiseButton");
+
+    typeInto(seed, QStringLiteral("7"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    const attn::Matrix first = f.scenario().wQ;
+    VERIFY_MATRIX_EQUAL(first, expected);
+    QVERIFY(first != tutorialWQ);
+    QCOMPARE(f.undoCount(), 1);
+
+    typeInto(seed, QStringLiteral("8"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(f.scenario().wQ != first);
+
+    typeInto(seed, QStringLiteral("7"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    VERIFY_MATRIX_EQUAL(f.scenario().wQ, first);
+    QCOMPARE(f.undoCount(), 3);
+
+    // The words stay.
+    VERIFY_MATRIX_EQUAL(f.scenario().target.embeddings, attn::tutorialScenario().target.embeddings);
+}
+
+void TestOptionsPanel::gaussianRandomiseIsNotIntegers()
+{
+    Fixture f;
+    f.find<QComboBox>("distributionCombo")->setCurrentIndex(1);
+    QCOMPARE(f.undoCount(), 0); // choosing how to draw changes nothing yet
+    QTest::mouseClick(f.find<QPushButton>("randomiseButton"), Qt::LeftButton);
+    const attn::Matrix &wQ = f.scenario().wQ;
+    QVERIFY2((wQ.array() != wQ.array().round()).any(), "every cell is a whole number");
+    // Rounded to two decimals.
+    QVERIFY(((wQ.array() * 100.0).round() / 100.0 - wQ.array()).abs().maxCoeff() < 1e-12);
+}
+
+void TestOptionsPanel::nonDifferentiableNoteOnlyForHardAndSampled_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<bool>("noteShown");
+    QTest::addColumn<bool>("seedEnabled");
+    QTest::newRow("soft") << 0 << false << false;
+    QTest::newRow("hard") << 1 << true << false;
+    QTest::newRow("sampled") << 2 << true << true;
+}
+
+void TestOptionsPanel::nonDifferentiableNoteOnlyForHardAndSampled()
+{
+    QFETCH(int, index);
+    QFETCH(bool, noteShown);
+    QFETCH(bool, seedEnabled);
+
+    Fixture f;
+    auto *combo = f.find<QComboBox>("selectionCombo");
+    auto *note = f.find<QLabel>("selectionNote");
+    // Start away from the row's choice so that choosing it is a change.
+    combo->setCurrentIndex(index == 2 ? 1 : 2);
+    combo->setCurrentIndex(index);
+    QCOMPARE(note->isVisibleTo(&f.panel), noteShown);
+    QVERIFY(note->text().contains(QLatin1String("differentiable")));
+    QCOMPARE(f.find<QSpinBox>("selectionSeedSpin")->isEnabled(), seedEnabled);
+
+    if (seedEnabled) {
+        typeInto(f.find<QSpinBox>("selectionSeedSpin"), QStringLiteral("123"));
+        QCOMPARE(f.scenario().seed, std::uint64_t(123));
+    }
+}
+
+void TestOptionsPanel::wheelOverAnUnfocusedControlDoesNothing()
+{
+    Fixture f;
+    auto *heads = f.find<QSpinBox>("headsSpin");
+    QVERIFY(!heads->hasFocus());
+    const QPoint centre = heads->rect().center();
+    QWheelEvent wheel(centre, heads->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(heads, &wheel);
+    QCOMPARE(f.scenario().heads, 1);
+    QCOMPARE(f.undoCount(), 0);
+}
+
+void TestOptionsPanel::everyControlTeaches()
+{
+    Fixture f;
+    const QStringList names{
+        "headsSpin",         "modelDimSpin",     "keyDimSpin",          "valueDimSpin",
+        "tokenCountSpin",    "sourceTokenCountSpin", "crossAttentionCheck", "positionalCheck",
+        "outputProjectionCheck", "scoreCombo",   "scaleCombo",          "scaleValueSpin",
+        "temperatureSlider", "temperatureSpin",  "maskCombo",           "paddingCheck0",
+        "spanCombo",         "windowSpin",       "selectionCombo",      "selectionSeedSpin",
+        "distributionCombo", "randomSeedSpin",   "randomiseButton"};
+    for (const QString &name : names) {
+        auto *control = f.panel.findChild<QWidget *>(name);
+        QVERIFY2(control, qPrintable(name));
+        QVERIFY2(control->toolTip().size() > 20, qPrintable(name));
+    }
+    QVERIFY(f.find<QComboBox>("scaleCombo")->toolTip().contains(QString::fromUtf8("√d_k")));
+}
+
+QTEST_MAIN(TestOptionsPanel)
+#include "tst_options_panel.moc"
