@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QColor>
+
+#include <qcustomplot.h>
+
+namespace attn::ui {
+
+/// Perceptually uniform, colour-blind safe sequential map (matplotlib's
+/// viridis, sampled at eleven points): dark purple for 0, yellow for 1. Used
+/// for probabilities, whose range is always [0, 1].
+QCPColorGradient viridisGradient();
+
+/// Colour-blind safe diverging map (ColorBrewer RdBu, 11 classes): blue for
+/// negative, near-white for 0, red for positive. Meant for a data range
+/// symmetric around 0, so that white always means 0.
+QCPColorGradient divergingGradient();
+
+/// The fill of a cell that has no colour of the scale: masked (−∞ before the
+/// softmax) or undefined (NaN). Light grey, outside both maps above.
+QColor maskedCellColor();
+
+/// The hatching drawn over masked cells, so they stay distinct from a light
+/// cell of the scale even for readers who cannot tell the greys apart.
+QColor maskedHatchColor();
+
+/// Relative luminance of an sRGB colour (WCAG 2): 0 for black, 1 for white.
+double relativeLuminance(const QColor &color);
+
+/// Black or white, whichever contrasts more with `background` (WCAG contrast
+/// ratio; the two are equal at a luminance of about 0.18).
+QColor readableTextColor(const QColor &background);
+
+} // namespace attn::ui

@@ -1,0 +1,232 @@
+#pragma once
+
+#include "trace.h"
+#include "types.h"
+
+#include <QPoint>
+#include <QPointer>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <vector>
+
+#include <qcustomplot.h>
+
+namespace attn::ui {
+
+class HeatmapCellOverlay;
+
+/// One matrix of the attention pipeline (Q, K, V, scores, scaled, masked,
+/// softmax weights, outputs) as a heatmap: cell (i, j) of the matrix is drawn
+/// at row i (row 0 on top, as the matrix is written) and column j, with the
+/// row and column labels on the left and top axes and a colour scale beside.
+///
+/// Two colour schemes:
+/// - Probability, for the weights softmax(QKᵀ/√d_k): each row is a
+///   distribution over the keys, so the range is fixed to [0, 1] and the
+///   colour of a cell can be compared across rows and across edits.
+/// - Signed, for Q, K, V, scores and outputs: a diverging map symmetric
+///   around 0, range [−a, a] with a = max |x_ij| over the finite cells, so
+///   white always means 0 and blue/red mean negative/positive.
+///
+/// Masked cells (−∞ before the softmax, or hidden by the mask: causal,
+/// padding, outside the local window) carry no colour of the scale: they are
+/// light grey, hatched, and labelled "−∞". The weights of masked keys are
+/// exactly 0, and they are drawn masked too, so the learner sees *why* they
+/// are 0.
+///
+/// Every change schedules a queued replot: many edits within one event-loop
+/// turn (dragging a value) cost one paint.
+class HeatmapView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class ColorScheme
+    {
+        Probability, ///< viridis, fixed range [0, 1]
+        Signed,      ///< diverging blue–white–red, range [−a, a]
+    };
+    Q_ENUM(ColorScheme)
+
+    /// Whether the value of each cell is printed in the cell.
+    enum class ValueLabels
+    {
+        Auto, ///< while rows·columns ≤ valueLabelCellLimit() and the numbers fit the cells
+        On,   ///< always, up to hardValueLabelLimit cells, at the smallest readable font
+        Off,  ///< never
+    };
+    Q_ENUM(ValueLabels)
+
+    /// A region drawn with a thick outline: a cell, a whole row (column = −1),
+    /// a whole column (row = −1) or the whole matrix (both −1).
+    struct Highlight
+    {
+        int row = -1;
+        int column = -1;
+
+        friend bool operator==(const Highlight &a, const Highlight &b)
+        {
+            return a.row == b.row && a.column == b.column;
+        }
+        friend bool operator!=(const Highlight &a, const Highlight &b) { return !(a == b); }
+    };
+
+    /// Above this many cells, value labels are never created, whatever the mode:
+    /// one text item per cell costs ~7 ms per 1 000 cells at every replot.
+    static constexpr int hardValueLabelLimit = 4096;
+
+    explicit HeatmapView(QWidget *parent = nullptr);
+    ~HeatmapView() override;
+
+    /// Shows `values` (rows × columns). `rowLabels` / `columnLabels` name the
+    /// rows and columns (missing names are replaced by the 1-based index).
+    /// `mask`, if given and of the same shape, marks hidden cells; −∞ cells
+    /// are masked whether or not a mask is given. +∞ and values outside the
+    /// range are clamped to the ends of the scale.
+    void setMatrix(const attn::Matrix &values, const QStringList &rowLabels,
+                   const QStringList &columnLabels, ColorScheme scheme,
+                   const attn::MaskMatrix *mask = nullptr);
+    /// Removes the matrix: an empty plot with its titles.
+    void clear();
+
+    void setTitle(const QString &title);
+    QString title() const;
+    /// Titles of the row axis (left, e.g. "queries") and the column axis (top, e.g. "keys").
+    void setAxisTitles(const QString &rows, const QString &columns);
+    void setColorScaleLabel(const QString &label);
+
+    void setValueLabels(ValueLabels mode);
+    ValueLabels valueLabels() const { return m_valueLabelMode; }
+    /// In Auto mode, value labels are shown up to this many cells (default 256).
+    void setValueLabelCellLimit(int cells);
+    int valueLabelCellLimit() const { return m_valueLabelCellLimit; }
+    /// Decimals of non-integer values (default 2); integers never get decimals.
+    void setDecimals(int decimals);
+    int decimals() const { return m_decimals; }
+
+    void setHighlights(const QVector<Highlight> &regions);
+    void clearHighlights();
+    QVector<Highlight> highlights() const { return m_highlights; }
+
+    /// A stage the learner has not reached: the shape and the labels stay,
+    /// the colours and numbers are replaced by a neutral "?".
+    void setConcealed(bool concealed);
+    bool isConcealed() const { return m_concealed; }
+
+    /// The plot, for export. Its layout belongs to this view.
+    QCustomPlot *plot() const { return m_plot; }
+    QCPColorMap *colorMap() const { return m_colorMap; }
+    QCPColorScale *colorScale() const { return m_colorScale; }
+    /// The axis the rows are on (left, reversed: row 0 on top).
+    QCPAxis *rowAxis() const;
+    /// The axis the columns are on (top).
+    QCPAxis *columnAxis() const;
+
+    int rowCount() const { return int(m_values.rows()); }
+    int columnCount() const { return int(m_values.cols()); }
+    ColorScheme colorScheme() const { return m_scheme; }
+
+    /// The value the colour map holds for the cell: clamped to the scale, NaN
+    /// for masked cells.
+    double cellValue(int row, int column) const;
+    bool cellIsMasked(int row, int column) const;
+    /// The text printed in the cell when value labels are visible.
+    QString cellLabel(int row, int column) const;
+    /// The colour the cell is filled with (the NaN colour when masked).
+    QColor cellColor(int row, int column) const;
+    /// Black or white, whichever reads better on cellColor().
+    QColor cellLabelColor(int row, int column) const;
+    /// Whether value labels were drawn by the last layout of the plot.
+    bool valueLabelsVisible() const { return m_valueLabelsShown; }
+    /// The regions drawn at the moment (those inside the matrix).
+    int highlightCount() const { return int(m_drawnHighlights.size()); }
+    /// The cells a drawn region covers: x = first column, y = first row.
+    QRect highlightCells(int index) const;
+
+    /// The cell under a point of plot(): x = column, y = row; (−1, −1)
+    /// outside the cells.
+    QPoint cellAt(const QPointF &plotPosition) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    /// The mouse entered a cell; (−1, −1) when it left the cells.
+    void cellHovered(int row, int column);
+    /// A cell was clicked (pressed and released on the same cell).
+    void cellClicked(int row, int column);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    friend class HeatmapPlot;
+
+    bool adaptToLayout();
+    void applyFonts();
+    void applyAxisTitles();
+    void rebuildTickers();
+    void refreshCells();
+    void refreshValueLabels();
+    void applyValueLabelVisibility(bool shown, double pointSize);
+    void refreshHighlights();
+    void refreshConcealment();
+    void setHoveredCell(const QPoint &cell);
+    void watchScreen();
+    void scheduleReplot();
+    QString formatValue(double value) const;
+    QString displayedLabel(const QString &label) const;
+
+    QCustomPlot *m_plot = nullptr;
+    QCPColorMap *m_colorMap = nullptr;
+    QCPColorScale *m_colorScale = nullptr;
+    QCPTextElement *m_titleElement = nullptr;
+    QSharedPointer<QCPAxisTickerText> m_rowTicker;
+    QSharedPointer<QCPAxisTickerText> m_columnTicker;
+    HeatmapCellOverlay *m_overlay = nullptr;
+    QCPItemText *m_placeholder = nullptr;
+    QCPLayer *m_highlightLayer = nullptr;
+    QVector<QCPItemText *> m_valueLabelItems;
+    QVector<QCPItemRect *> m_highlightItems;
+
+    attn::Matrix m_values;
+    std::vector<bool> m_masked; ///< row-major, rows × columns
+    QStringList m_rowLabels;
+    QStringList m_columnLabels;
+    ColorScheme m_scheme = ColorScheme::Probability;
+    mutable QCPColorGradient m_gradient; // color() is not const
+    QCPRange m_range{0.0, 1.0};
+    QVector<Highlight> m_highlights;
+    QVector<QRect> m_drawnHighlights;
+    QString m_rowsTitle;
+    QString m_columnsTitle;
+
+    ValueLabels m_valueLabelMode = ValueLabels::Auto;
+    int m_valueLabelCellLimit = 256;
+    int m_decimals = 2;
+    bool m_concealed = false;
+
+    // Decided after each layout, from the size of the cells in pixels.
+    bool m_valueLabelsShown = false;
+    double m_valueLabelPointSize = 0.0;
+    bool m_columnLabelsRotated = false;
+    int m_rowLabelStep = 1;
+    int m_columnLabelStep = 1;
+    int m_widestColumnLabel = 0;
+    QString m_widestValueLabel;
+    int m_valueLabelCount = 0; ///< cells with a label item in use
+
+    QFont m_tickFont;
+    QFont m_axisTitleFont;
+    QFont m_valueFont;
+
+    QPoint m_hoveredCell{-1, -1};
+    QPoint m_pressedCell{-1, -1};
+    QPointer<QWindow> m_watchedWindow;
+};
+
+} // namespace attn::ui
