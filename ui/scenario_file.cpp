@@ -95,33 +95,6 @@ QString indexed(const QString &path, qsizetype index)
     return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
-QString shortestNumber(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-/// The value in a message: strings and numbers as written, anything else by its kind.
-QString describe(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String:
-        return QLatin1Char('"') + value.toString() + QLatin1Char('"');
-    case QJsonValue::Double:
-        return shortestNumber(value.toDouble());
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Array:
-        return Text::tr("a list");
-    case QJsonValue::Object:
-        return Text::tr("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return Text::tr("nothing");
-}
-
 /// The kind of a value, for "expected a number, found a string".
 QString kindOf(const QJsonValue &value)
 {
@@ -142,6 +115,21 @@ QString kindOf(const QJsonValue &value)
         break;
     }
     return Text::tr("nothing");
+}
+
+/// The value in a message: strings, numbers and booleans as written, anything else by its kind.
+QString describe(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return QLatin1Char('"') + value.toString() + QLatin1Char('"');
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    default:
+        return kindOf(value);
+    }
 }
 
 /// "inf", "-inf" and "nan" stand for the numbers JSON cannot write.
@@ -178,7 +166,7 @@ struct ReadFailure
 class Reader
 {
 public:
-    Scenario read(const QJsonObject &root) const;
+    static Scenario read(const QJsonObject &root);
 
 private:
     static std::optional<QJsonValue> optional(const QJsonObject &object, const QString &name);
@@ -395,7 +383,7 @@ Enum Reader::toChoice(const QJsonValue &value, const QString &key,
                   .arg(choices.join(QStringLiteral(", ")), describe(value)));
 }
 
-Scenario Reader::read(const QJsonObject &root) const
+Scenario Reader::read(const QJsonObject &root)
 {
     // The format and the version first: a file from a newer version should say
     // so, not trip over a key this version does not know.
@@ -533,7 +521,7 @@ ScenarioReadResult readScenario(const QByteArray &json, const QString &origin)
 
     ScenarioReadResult result;
     try {
-        result.scenario = Reader().read(document.object());
+        result.scenario = Reader::read(document.object());
     } catch (const ReadFailure &failed) {
         return failure(Text::tr("%1: %2: %3").arg(origin, failed.key, failed.problem));
     }
