@@ -1,51 +1,431 @@
 #include "main_window.h"
 
-#include "attention.h"
+#include "document.h"
+#include "explanation_panel.h"
+#include "matrix_editor.h"
+#include "matrix_model.h"
+#include "options_panel.h"
+#include "pipeline_view.h"
+#include "presets.h"
+#include "scenario_file.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace attn::ui {
 
-MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
-    : QMainWindow(parent), m_scenario(scenario)
-{
-    setWindowTitle(tr("Attention Lab"));
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+namespace {
 
-    const auto trace = compute(m_scenario);
-    if (!trace) {
-        layout->addWidget(new QLabel(QString::fromStdString(trace.error().message), central));
-    } else {
-        auto *title = new QLabel(tr("Attention weights: softmax(QKᵀ / √d_k)"), central);
-        layout->addWidget(title);
-        const Matrix &weights = trace->heads.front().weights;
-        auto *table = new QTableWidget(int(weights.rows()), int(weights.cols()), central);
-        QStringList queries;
-        for (const auto &token : m_scenario.target.tokens)
-            queries << QString::fromStdString(token);
-        QStringList keys;
-        for (const auto &token : m_scenario.keySequence().tokens)
-            keys << QString::fromStdString(token);
-        table->setVerticalHeaderLabels(queries);
-        table->setHorizontalHeaderLabels(keys);
-        for (int row = 0; row < weights.rows(); ++row) {
-            for (int col = 0; col < weights.cols(); ++col) {
-                auto *item = new QTableWidgetItem(QString::number(weights(row, col), 'f', 4));
-                item->setFlags(Qt::ItemIsEnabled);
-                table->setItem(row, col, item);
-            }
-        }
-        table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-        layout->addWidget(table);
+constexpr int maxRecentFiles = 8;
+constexpr int messageTimeoutMs = 8000;
+
+QString fileFilter()
+{
+    return MainWindow::tr("Attention Lab scenarios (*.json);;All files (*)");
+}
+
+QString editorTitle(MatrixId id)
+{
+    switch (id) {
+    case MatrixId::Embeddings: return MainWindow::tr("Words and embeddings X");
+    case MatrixId::SourceEmbeddings: return MainWindow::tr("Source words and embeddings X_s");
+    case MatrixId::QueryWeights: return MainWindow::tr("W_Q (d_model × d_k)");
+    case MatrixId::KeyWeights: return MainWindow::tr("W_K (d_model × d_k)");
+    case MatrixId::ValueWeights: return MainWindow::tr("W_V (d_model × d_v)");
+    case MatrixId::OutputWeights: return MainWindow::tr("W_O (d_v × d_out)");
+    case MatrixId::ScoreQueryWeights: return MainWindow::tr("W_a (score)");
+    case MatrixId::ScoreKeyWeights: return MainWindow::tr("U_a (additive score)");
+    case MatrixId::ScoreVector: return MainWindow::tr("v_a (additive score)");
+    case MatrixId::PositionWeights: return MainWindow::tr("W_p (local-p position)");
+    case MatrixId::PositionVector: return MainWindow::tr("v_p (local-p position)");
     }
-    setCentralWidget(central);
-    statusBar()->showMessage(QString::fromStdString(m_scenario.title));
-    resize(900, 600);
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
+    : QMainWindow(parent), m_document(new Document(this))
+{
+    m_document->reset(scenario);
+    setObjectName(QStringLiteral("MainWindow"));
+    setDockNestingEnabled(true);
+
+    m_pipeline = new PipelineView(m_document, this);
+    setCentralWidget(m_pipeline);
+
+    createActions();
+    createDocks();
+    createMenus();
+
+    connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::structureChanged, this, &MainWindow::updateInputs);
+    connect(m_document, &Document::scenarioChanged, this, &MainWindow::updateTitle);
+    connect(m_pipeline, &PipelineView::explanationChanged, this, [this] {
+        if (m_pipeline->hasExplanation())
+            m_explanation->showExplanation(m_pipeline->explanation());
+        else
+            m_explanation->clear();
+    });
+
+    statusBar()->showMessage(tr("Point at a cell to see how it was computed; drag a number "
+                                "left or right to change it."));
+    updateInputs();
+    updateTitle();
+    readSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(tr("&New from the tutorial"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newScenario);
+
+    m_openAction = new QAction(tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
+
+    m_saveAction = new QAction(tr("&Save"), this);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+
+    m_saveAsAction = new QAction(tr("Save &As…"), this);
+    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_pipeline->backAction());
+    view->addAction(m_pipeline->nextAction());
+    view->addAction(m_pipeline->showAllAction());
+    view->addSeparator();
+    view->addAction(m_inputsDock->toggleViewAction());
+    view->addAction(m_optionsDock->toggleViewAction());
+
+    m_presetMenu = menuBar()->addMenu(tr("&Presets"));
+    for (const PresetInfo &preset : presets()) {
+        QAction *action = m_presetMenu->addAction(preset.name);
+        action->setToolTip(preset.description);
+        action->setStatusTip(preset.description);
+        const QString name = preset.name;
+        connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
+    }
+    m_presetMenu->setToolTipsVisible(true);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Attention Lab"), this, [this] {
+        QMessageBox::about(this, tr("About Attention Lab"),
+                           tr("<h3>Attention Lab %1</h3><p>Learn the attention mechanism by "
+                              "doing it: edit the embeddings and W_Q, W_K, W_V, step through "
+                              "scores, scaling, masking, softmax and the weighted sum, and "
+                              "watch every matrix change.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_openAction);
+    tools->addAction(m_saveAction);
+    tools->addSeparator();
+    tools->addAction(m_undoAction);
+    tools->addAction(m_redoAction);
+    tools->addSeparator();
+    tools->addAction(m_pipeline->backAction());
+    tools->addAction(m_pipeline->nextAction());
+    tools->addAction(m_pipeline->showAllAction());
+    tools->addSeparator();
+    QAction *presetButton = tools->addAction(tr("Presets"));
+    presetButton->setMenu(m_presetMenu);
+    connect(presetButton, &QAction::triggered, this, [this, tools, presetButton] {
+        if (QWidget *button = tools->widgetForAction(presetButton))
+            m_presetMenu->popup(button->mapToGlobal(QPoint(0, button->height())));
+    });
+    updateRecentFiles();
+}
+
+QWidget *MainWindow::createInputs()
+{
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *host = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(host);
+    layout->setContentsMargins(4, 4, 4, 4);
+    for (int index = 0; index < matrixIdCount; ++index) {
+        const auto id = static_cast<MatrixId>(index);
+        auto *box = new QGroupBox(editorTitle(id), host);
+        auto *boxLayout = new QVBoxLayout(box);
+        boxLayout->setContentsMargins(4, 4, 4, 4);
+        auto *editor = new MatrixEditor(box);
+        editor->setObjectName(QStringLiteral("editor_%1").arg(QLatin1String(matrixSymbol(id))));
+        auto *model = new MatrixModel(m_document, id, editor);
+        editor->setMatrixModel(model);
+        connect(model, &MatrixModel::inputRejected, this, &MainWindow::showMessage);
+        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateInputs);
+        boxLayout->addWidget(editor);
+        layout->addWidget(box);
+        m_editors[std::size_t(index)] = editor;
+        m_editorBoxes[std::size_t(index)] = box;
+    }
+    layout->addStretch(1);
+    scroll->setWidget(host);
+    return scroll;
+}
+
+void MainWindow::createDocks()
+{
+    m_inputsDock = new QDockWidget(tr("Matrices"), this);
+    m_inputsDock->setObjectName(QStringLiteral("inputsDock"));
+    m_inputsDock->setWidget(createInputs());
+    addDockWidget(Qt::LeftDockWidgetArea, m_inputsDock);
+
+    m_optionsDock = new QDockWidget(tr("Options"), this);
+    m_optionsDock->setObjectName(QStringLiteral("optionsDock"));
+    m_options = new OptionsPanel(m_document, m_optionsDock);
+    m_optionsDock->setWidget(m_options);
+    addDockWidget(Qt::LeftDockWidgetArea, m_optionsDock);
+    tabifyDockWidget(m_inputsDock, m_optionsDock);
+    m_inputsDock->raise();
+
+    // The explanation sits in the pipeline's free space, beside the last stage.
+    m_explanation = new ExplanationPanel(m_document, this);
+    m_pipeline->setAsideWidget(m_explanation);
+
+    resizeDocks({m_inputsDock}, {280}, Qt::Horizontal);
+}
+
+void MainWindow::updateInputs()
+{
+    const Scenario &scenario = m_document->scenario();
+    for (int index = 0; index < matrixIdCount; ++index) {
+        const auto id = static_cast<MatrixId>(index);
+        QGroupBox *box = m_editorBoxes[std::size_t(index)];
+        MatrixEditor *editor = m_editors[std::size_t(index)];
+        const bool used = hasMatrix(scenario, id);
+        box->setVisible(used);
+        if (!used)
+            continue;
+        editor->setFixedHeight(std::min(editor->sizeHint().height(), 260));
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    QString name;
+    if (!m_document->filePath().isEmpty())
+        name = QFileInfo(m_document->filePath()).fileName();
+    else if (!m_document->scenario().title.empty())
+        name = QString::fromStdString(m_document->scenario().title);
+    else
+        name = tr("Untitled");
+    setWindowTitle(tr("%1[*] — Attention Lab").arg(name));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::showMessage(const QString &message)
+{
+    statusBar()->showMessage(message, messageTimeoutMs);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("This scenario has changes that are not saved. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    writeSettings();
+    event->accept();
+}
+
+void MainWindow::newScenario()
+{
+    if (!maybeSave())
+        return;
+    const ScenarioReadResult tutorial = attn::ui::loadPreset(QLatin1String(tutorialPresetName));
+    m_document->reset(tutorial.ok() ? *tutorial.scenario : tutorialScenario());
+}
+
+void MainWindow::open()
+{
+    if (!maybeSave())
+        return;
+    QSettings settings;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a scenario"), settings.value(QStringLiteral("lastDirectory")).toString(),
+        fileFilter());
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    const ScenarioReadResult result = readScenarioFile(path);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Cannot open the scenario"),
+                             tr("%1\n\nYour current work is unchanged.").arg(result.error));
+        return false;
+    }
+    m_document->reset(*result.scenario, QFileInfo(path).absoluteFilePath());
+    addRecentFile(path);
+    showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    return saveFile(m_document->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QSettings settings;
+    QString suggested = m_document->filePath();
+    if (suggested.isEmpty())
+        suggested = settings.value(QStringLiteral("lastDirectory")).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the scenario"), suggested,
+                                                fileFilter());
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    return saveFile(path);
+}
+
+bool MainWindow::saveFile(const QString &path)
+{
+    QString error;
+    if (!writeScenarioFile(m_document->scenario(), path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save the scenario"),
+                             tr("%1\n\nYour work is still open; try another place.").arg(error));
+        return false;
+    }
+    m_document->setFilePath(QFileInfo(path).absoluteFilePath());
+    m_document->markSaved();
+    addRecentFile(path);
+    showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+bool MainWindow::loadPreset(const QString &name)
+{
+    if (!maybeSave())
+        return false;
+    const ScenarioReadResult result = attn::ui::loadPreset(name);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Cannot load the preset"), result.error);
+        return false;
+    }
+    m_document->reset(*result.scenario);
+    m_pipeline->revealAll();
+    showMessage(tr("Preset “%1” loaded").arg(name));
+    return true;
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > maxRecentFiles)
+        files.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), files);
+    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(absolute).absolutePath());
+    updateRecentFiles();
+}
+
+void MainWindow::updateRecentFiles()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString &path : files) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty())
+        resize(1280, 800);
+    else
+        restoreGeometry(geometry);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::writeSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 } // namespace attn::ui

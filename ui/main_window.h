@@ -1,22 +1,92 @@
 #pragma once
 
 #include "scenario.h"
+#include "scenario_matrix.h"
 
 #include <QMainWindow>
 
+#include <array>
+
+class QAction;
+class QDockWidget;
+class QGroupBox;
+class QLabel;
+class QMenu;
+
 namespace attn::ui {
 
-/// The workbench window. For now it shows the scenario's attention weights;
-/// the editors, the pipeline and the heatmaps come with the workbench.
+class Document;
+class ExplanationPanel;
+class MatrixEditor;
+class OptionsPanel;
+class PipelineView;
+
+/// The workbench: the matrices to edit on the left, the pipeline of heatmaps
+/// in the middle, the options on the right, the explanation of the cell under
+/// the mouse below. One Document holds the work; every widget reads it.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(const Scenario &scenario, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Document *document() const { return m_document; }
+    PipelineView *pipeline() const { return m_pipeline; }
+    ExplanationPanel *explanationPanel() const { return m_explanation; }
+    OptionsPanel *optionsPanel() const { return m_options; }
+    MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
+
+    /// Opens a scenario file; on failure says why and keeps the current work.
+    bool openFile(const QString &path);
+    /// Saves to `path`; on failure says why and keeps the document unsaved.
+    bool saveFile(const QString &path);
+    /// Loads a built-in scenario (asks first if there are unsaved changes).
+    bool loadPreset(const QString &name);
+
+    /// Asks whether to save unsaved changes; false if the user cancelled.
+    bool maybeSave();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    Scenario m_scenario;
+    void createActions();
+    void createMenus();
+    void createDocks();
+    QWidget *createInputs();
+    void updateTitle();
+    void updateInputs();
+    void updateRecentFiles();
+    void addRecentFile(const QString &path);
+    void showMessage(const QString &message);
+    void readSettings();
+    void writeSettings();
+
+    void newScenario();
+    void open();
+    bool save();
+    bool saveAs();
+
+    Document *m_document = nullptr;
+    PipelineView *m_pipeline = nullptr;
+    ExplanationPanel *m_explanation = nullptr;
+    OptionsPanel *m_options = nullptr;
+    std::array<MatrixEditor *, matrixIdCount> m_editors{};
+    std::array<QGroupBox *, matrixIdCount> m_editorBoxes{};
+
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_presetMenu = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QDockWidget *m_inputsDock = nullptr;
+    QDockWidget *m_optionsDock = nullptr;
 };
 
 } // namespace attn::ui

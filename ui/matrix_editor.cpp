@@ -37,7 +37,8 @@ MatrixEditor::MatrixEditor(QWidget *parent) : QTableView(parent)
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setMinimumSectionSize(44);
-    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setMouseTracking(false);
 }
 
@@ -54,10 +55,11 @@ QSize MatrixEditor::sizeHint() const
 {
     if (!m_model)
         return QTableView::sizeHint();
+    const int rows = m_model->rowCount();
     const int width = verticalHeader()->sizeHint().width() + horizontalHeader()->length()
                       + 2 * frameWidth() + 2;
-    const int height = horizontalHeader()->sizeHint().height() + verticalHeader()->length()
-                       + 2 * frameWidth() + 2;
+    const int height = horizontalHeader()->sizeHint().height()
+                       + rows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() + 2;
     return {std::min(width, 480), std::min(height, 320)};
 }
 

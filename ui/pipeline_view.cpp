@@ -1,0 +1,446 @@
+#include "pipeline_view.h"
+
+#include "document.h"
+#include "error_text.h"
+#include "stage_text.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace attn::ui {
+
+namespace {
+
+struct Placement
+{
+    Stage stage;
+};
+
+/// Every stage in pipeline order, read left to right and top to bottom:
+/// inputs on the first row, the attention matrices on the second, what comes
+/// out on the third.
+constexpr Placement placements[] = {
+    {Stage::Embeddings}, {Stage::Queries}, {Stage::Keys},   {Stage::Values},
+    {Stage::Scores},     {Stage::Scaled},  {Stage::Masked}, {Stage::Weights},
+    {Stage::Output},     {Stage::Concat},  {Stage::Projected},
+};
+constexpr int gridColumns = 4;
+
+const char *currentCardStyle =
+    "QFrame#stageCard { border: 2px solid #d9822b; border-radius: 6px; background: palette(base); }";
+const char *cardStyle =
+    "QFrame#stageCard { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }";
+
+QStringList names(const std::vector<std::string> &tokens)
+{
+    QStringList result;
+    result.reserve(int(tokens.size()));
+    for (const auto &token : tokens)
+        result << QString::fromStdString(token);
+    return result;
+}
+
+QStringList indices(Eigen::Index count)
+{
+    QStringList result;
+    result.reserve(int(count));
+    for (Eigen::Index index = 0; index < count; ++index)
+        result << QString::number(index);
+    return result;
+}
+
+} // namespace
+
+PipelineView::PipelineView(Document *document, QWidget *parent)
+    : QWidget(parent), m_document(document)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+
+    auto *header = new QHBoxLayout;
+    m_formula = new QLabel(this);
+    m_formula->setObjectName(QStringLiteral("stageFormula"));
+    m_formula->setWordWrap(true);
+    m_formula->setTextFormat(Qt::RichText);
+    QFont formulaFont = m_formula->font();
+    formulaFont.setPointSizeF(formulaFont.pointSizeF() * 1.15);
+    m_formula->setFont(formulaFont);
+    header->addWidget(m_formula, 1);
+    m_headLabel = new QLabel(tr("Head:"), this);
+    m_headCombo = new QComboBox(this);
+    m_headCombo->setObjectName(QStringLiteral("headCombo"));
+    m_headCombo->setToolTip(tr("Each head has its own scores, weights and output; choose which "
+                               "one the heatmaps show."));
+    m_headLabel->setBuddy(m_headCombo);
+    header->addWidget(m_headLabel);
+    header->addWidget(m_headCombo);
+    layout->addLayout(header);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("scenarioError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e5a59d;"
+        " border-radius: 4px; padding: 6px; }"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *gridHost = new QWidget(scroll);
+    m_grid = new QGridLayout(gridHost);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->setSpacing(8);
+    scroll->setWidget(gridHost);
+    layout->addWidget(scroll, 1);
+
+    m_backAction = new QAction(tr("&Back"), this);
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setToolTip(tr("Hide the last revealed stage (Alt+←)"));
+    m_nextAction = new QAction(tr("&Next"), this);
+    m_nextAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_nextAction->setToolTip(tr("Reveal the next stage of the pipeline (Alt+→)"));
+    m_showAllAction = new QAction(tr("Show &all"), this);
+    m_showAllAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_End));
+    m_showAllAction->setToolTip(tr("Reveal every stage (Alt+End)"));
+    connect(m_backAction, &QAction::triggered, this, &PipelineView::back);
+    connect(m_nextAction, &QAction::triggered, this, &PipelineView::next);
+    connect(m_showAllAction, &QAction::triggered, this, &PipelineView::revealAll);
+
+    connect(m_headCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            setHead(index);
+    });
+    connect(m_document, &Document::traceChanged, this, &PipelineView::refresh);
+
+    buildCards();
+    refresh();
+}
+
+void PipelineView::buildCards()
+{
+    for (const Placement &place : placements) {
+        Card &card = m_cards[std::size_t(place.stage)];
+        card.frame = new QFrame(this);
+        card.frame->setObjectName(QStringLiteral("stageCard"));
+        auto *cardLayout = new QVBoxLayout(card.frame);
+        cardLayout->setContentsMargins(6, 4, 6, 6);
+        cardLayout->setSpacing(2);
+        card.title = new QLabel(card.frame);
+        card.title->setTextFormat(Qt::RichText);
+        card.title->setAlignment(Qt::AlignCenter);
+        cardLayout->addWidget(card.title);
+        card.heatmap = new HeatmapView(card.frame);
+        card.heatmap->setMinimumSize(150, 140);
+        card.heatmap->setObjectName(QStringLiteral("heatmap_%1").arg(stage_text::key(place.stage)));
+        cardLayout->addWidget(card.heatmap, 1);
+
+        const Stage stage = place.stage;
+        connect(card.heatmap, &HeatmapView::cellHovered, this,
+                [this, stage](int row, int column) { onHover(stage, row, column); });
+        connect(card.heatmap, &HeatmapView::cellClicked, this,
+                [this, stage](int row, int column) { onClick(stage, row, column); });
+    }
+    for (int column = 0; column < gridColumns; ++column)
+        m_grid->setColumnStretch(column, 1);
+    placeCards();
+}
+
+void PipelineView::placeCards()
+{
+    const QList<Stage> present = stages();
+    if (present == m_placed && (!m_aside || m_grid->indexOf(m_aside) >= 0))
+        return;
+    m_placed = present;
+    for (const Placement &place : placements) {
+        QFrame *frame = m_cards[std::size_t(place.stage)].frame;
+        m_grid->removeWidget(frame);
+        frame->setVisible(present.contains(place.stage));
+    }
+    if (m_aside)
+        m_grid->removeWidget(m_aside);
+    int position = 0;
+    for (Stage stage : present) {
+        m_grid->addWidget(m_cards[std::size_t(stage)].frame, position / gridColumns,
+                          position % gridColumns);
+        ++position;
+    }
+    for (int row = 0; row < 3; ++row)
+        m_grid->setRowStretch(row, 1);
+    if (m_aside) {
+        // The explanation takes the rest of the last row, or a row of its own.
+        const int row = position / gridColumns;
+        const int column = position % gridColumns;
+        m_grid->addWidget(m_aside, row, column, 1, gridColumns - column);
+    }
+}
+
+void PipelineView::setAsideWidget(QWidget *widget)
+{
+    // A scroll area of its own keeps the aside's word-wrapped text from making
+    // the whole grid height-for-width, which would stretch every heatmap.
+    auto *scroll = new QScrollArea(m_grid->parentWidget());
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(widget);
+    m_aside = scroll;
+    placeCards();
+}
+
+QList<Stage> PipelineView::stages() const
+{
+    QList<Stage> result;
+    for (int index = 0; index <= int(Stage::Output); ++index)
+        result << Stage(index);
+    const Scenario &scenario = m_document->scenario();
+    if (scenario.heads > 1)
+        result << Stage::Concat;
+    if (scenario.wO)
+        result << Stage::Projected;
+    return result;
+}
+
+bool PipelineView::isRevealed(Stage stage) const { return stage <= m_revealed; }
+
+bool PipelineView::isPerHead(Stage stage) const
+{
+    return stage >= Stage::Scores && stage <= Stage::Output;
+}
+
+void PipelineView::setHead(int head)
+{
+    head = std::clamp(head, 0, std::max(0, m_document->trace().headCount() - 1));
+    if (head == m_head)
+        return;
+    m_head = head;
+    if (m_headCombo->currentIndex() != head)
+        m_headCombo->setCurrentIndex(head);
+    for (const Placement &place : placements) {
+        if (isPerHead(place.stage))
+            refreshCard(place.stage);
+    }
+    if (m_hasPinned && isPerHead(m_pinned.stage))
+        m_pinned.head = head;
+    if (m_hasPinned)
+        showExplanation(m_pinned);
+    emit headChanged(head);
+}
+
+void PipelineView::next()
+{
+    const QList<Stage> all = stages();
+    for (Stage stage : all) {
+        if (stage > m_revealed) {
+            revealUpTo(stage);
+            return;
+        }
+    }
+}
+
+void PipelineView::back()
+{
+    const QList<Stage> all = stages();
+    Stage current = std::min(m_revealed, all.last());
+    const int position = int(all.indexOf(current));
+    if (position > 0)
+        revealUpTo(all.at(position - 1));
+}
+
+void PipelineView::revealAll() { revealUpTo(stages().last()); }
+
+void PipelineView::revealUpTo(Stage stage)
+{
+    if (stage == m_revealed)
+        return;
+    m_revealed = stage;
+    refreshReveal();
+    emit revealedStageChanged(stage);
+}
+
+void PipelineView::refresh()
+{
+    const Trace &trace = m_document->trace();
+    refreshHeads();
+    placeCards();
+    for (const Placement &place : placements)
+        refreshCard(place.stage);
+    refreshReveal();
+
+    if (const auto &error = m_document->error()) {
+        m_error->setText(tr("<b>This scenario cannot be computed:</b> %1. The heatmaps show the "
+                            "last scenario that could; fix the value or undo (Ctrl+Z).")
+                             .arg(errorText(*error).toHtmlEscaped()));
+        m_error->show();
+    } else {
+        m_error->hide();
+    }
+
+    // Keep the explanation of the pinned or hovered cell in step with the new numbers.
+    if (m_hasExplanation) {
+        const Matrix &matrix = trace.matrix(m_explanation.cell.stage, m_explanation.cell.head);
+        if (m_explanation.cell.row < matrix.rows() && m_explanation.cell.col < matrix.cols())
+            showExplanation(m_explanation.cell);
+        else
+            clearExplanation();
+    }
+}
+
+void PipelineView::refreshHeads()
+{
+    const int count = std::max(1, m_document->trace().headCount());
+    if (m_headCombo->count() != count) {
+        const QSignalBlocker blocker(m_headCombo);
+        m_headCombo->clear();
+        for (int head = 0; head < count; ++head)
+            m_headCombo->addItem(tr("Head %1 of %2").arg(head + 1).arg(count));
+        m_head = std::min(m_head, count - 1);
+        m_headCombo->setCurrentIndex(m_head);
+    }
+    m_headCombo->setVisible(count > 1);
+    m_headLabel->setVisible(count > 1);
+}
+
+QStringList PipelineView::labelsFor(Stage stage, bool rows) const
+{
+    const Scenario &scenario = m_document->scenario();
+    const Trace &trace = m_document->trace();
+    const Matrix &matrix = trace.matrix(stage, m_head);
+    if (rows) {
+        const bool fromKeys = stage == Stage::Keys || stage == Stage::Values;
+        return names(fromKeys ? scenario.keySequence().tokens : scenario.target.tokens);
+    }
+    if (stage >= Stage::Scores && stage <= Stage::Weights)
+        return names(scenario.keySequence().tokens);
+    return indices(matrix.cols());
+}
+
+void PipelineView::refreshCard(Stage stage)
+{
+    const Card &card = m_cards[std::size_t(stage)];
+    const QList<Stage> all = stages();
+    const bool present = all.contains(stage);
+    card.frame->setVisible(present);
+    if (!present)
+        return;
+
+    const Scenario &scenario = m_document->scenario();
+    const Trace &trace = m_document->trace();
+    const Matrix &matrix = trace.matrix(stage, m_head);
+    // The trace may lag behind a scenario that no longer computes; its own
+    // shapes decide the labels then.
+    QStringList rowLabels = labelsFor(stage, true);
+    QStringList columnLabels = labelsFor(stage, false);
+    if (rowLabels.size() != matrix.rows())
+        rowLabels = indices(matrix.rows());
+    if (columnLabels.size() != matrix.cols())
+        columnLabels = indices(matrix.cols());
+
+    const bool masks = stage == Stage::Masked || stage == Stage::Weights;
+    const bool maskFits = trace.mask.rows() == matrix.rows() && trace.mask.cols() == matrix.cols();
+    card.heatmap->setMatrix(matrix, rowLabels, columnLabels,
+                            stage == Stage::Weights ? HeatmapView::ColorScheme::Probability
+                                                    : HeatmapView::ColorScheme::Signed,
+                            masks && maskFits ? &trace.mask : nullptr);
+    card.heatmap->setAxisTitles(stage_text::rowAxis(stage, scenario),
+                                stage_text::columnAxis(stage, scenario));
+    QString title = QStringLiteral("<b>%1</b> &nbsp;<span style='color:palette(mid)'>%2</span>")
+                        .arg(stage_text::title(stage).toHtmlEscaped(),
+                             stage_text::symbol(stage).toHtmlEscaped());
+    if (isPerHead(stage) && trace.headCount() > 1)
+        title += tr(" · head %1").arg(m_head + 1);
+    card.title->setText(title);
+}
+
+void PipelineView::refreshReveal()
+{
+    const QList<Stage> all = stages();
+    const Stage shown = std::min(m_revealed, all.last());
+    for (const Placement &place : placements) {
+        const Card &card = m_cards[std::size_t(place.stage)];
+        card.heatmap->setConcealed(!isRevealed(place.stage));
+        card.frame->setStyleSheet(QLatin1String(place.stage == shown ? currentCardStyle
+                                                                     : cardStyle));
+    }
+    const int position = int(all.indexOf(shown)) + 1;
+    m_formula->setText(tr("<b>Stage %1 of %2 · %3</b> — %4")
+                           .arg(position)
+                           .arg(all.size())
+                           .arg(stage_text::title(shown).toHtmlEscaped(),
+                                stage_text::formula(shown, m_document->scenario(),
+                                                    m_document->trace())
+                                    .toHtmlEscaped()));
+    m_backAction->setEnabled(position > 1);
+    m_nextAction->setEnabled(position < all.size());
+    m_showAllAction->setEnabled(position < all.size());
+}
+
+CellRef PipelineView::cellOf(Stage stage, int row, int column) const
+{
+    return CellRef{stage, isPerHead(stage) ? m_head : 0, row, column};
+}
+
+void PipelineView::onHover(Stage stage, int row, int column)
+{
+    if (row < 0 || column < 0 || !isRevealed(stage)) {
+        if (m_hasPinned)
+            showExplanation(m_pinned);
+        else
+            clearExplanation();
+        return;
+    }
+    showExplanation(cellOf(stage, row, column));
+}
+
+void PipelineView::onClick(Stage stage, int row, int column)
+{
+    if (!isRevealed(stage))
+        return;
+    pinCell(cellOf(stage, row, column));
+}
+
+void PipelineView::pinCell(const CellRef &cell)
+{
+    if (cell.row < 0) {
+        m_hasPinned = false;
+        clearExplanation();
+        return;
+    }
+    m_pinned = cell;
+    m_hasPinned = true;
+    showExplanation(cell);
+}
+
+void PipelineView::showExplanation(const CellRef &cell)
+{
+    m_explanation = explain(m_document->scenario(), m_document->trace(), cell);
+    m_hasExplanation = true;
+
+    QVector<QVector<HeatmapView::Highlight>> regions(stageCount);
+    regions[int(cell.stage)].append({cell.row, cell.col});
+    for (const CellRef &source : m_explanation.sources) {
+        if (isPerHead(source.stage) && source.head != m_head)
+            continue;
+        regions[int(source.stage)].append({source.row, source.col});
+    }
+    for (const Placement &place : placements)
+        m_cards[std::size_t(place.stage)].heatmap->setHighlights(regions[int(place.stage)]);
+    emit explanationChanged();
+}
+
+void PipelineView::clearExplanation()
+{
+    m_hasExplanation = false;
+    for (const Placement &place : placements)
+        m_cards[std::size_t(place.stage)].heatmap->clearHighlights();
+    emit explanationChanged();
+}
+
+} // namespace attn::ui
