@@ -10,6 +10,8 @@ using attn::ui::HeatmapView;
 // One edit as the learner sees it: the matrix goes into the view and the plot
 // is repainted at once (the view itself only queues the replot). Compare with
 // the budget in DESIGN.md: < 16 ms at ≤ 16 tokens, < 50 ms at 64, < 250 ms at 512.
+// The view is large enough that 4 and 16 tokens print their numbers (256 label
+// items at 16), the costly case.
 class BenchHeatmap : public QObject
 {
     Q_OBJECT
@@ -23,10 +25,14 @@ void BenchHeatmap::setMatrixAndReplot_data()
 {
     QTest::addColumn<int>("tokens");
     QTest::addColumn<bool>("masked");
+    QTest::addColumn<bool>("valueLabels");
 
     for (int tokens : {4, 16, 64, 512}) {
-        QTest::addRow("%d tokens, softmax weights", tokens) << tokens << false;
-        QTest::addRow("%d tokens, causal mask", tokens) << tokens << true;
+        const bool labels = tokens <= 16;
+        const char *printed = labels ? "numbers shown" : "numbers hidden";
+        QTest::addRow("%d tokens, softmax weights, %s", tokens, printed)
+            << tokens << false << labels;
+        QTest::addRow("%d tokens, causal mask, %s", tokens, printed) << tokens << true << labels;
     }
 }
 
@@ -34,6 +40,7 @@ void BenchHeatmap::setMatrixAndReplot()
 {
     QFETCH(int, tokens);
     QFETCH(bool, masked);
+    QFETCH(bool, valueLabels);
 
     QStringList names;
     for (int i = 1; i <= tokens; ++i)
@@ -53,11 +60,12 @@ void BenchHeatmap::setMatrixAndReplot()
     HeatmapView view;
     view.setTitle(QStringLiteral("Attention weights"));
     view.setAxisTitles(QStringLiteral("queries"), QStringLiteral("keys"));
-    view.resize(640, 480);
+    view.resize(900, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setMatrix(weights, names, names, HeatmapView::ColorScheme::Probability, &mask);
     view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(view.valueLabelsVisible(), valueLabels);
 
     int edit = 0;
     QBENCHMARK {

@@ -123,6 +123,7 @@ private slots:
     void concealedShowsNoNumbers_data();
     void concealedShowsNoNumbers();
     void editsCoalesceIntoOneReplot();
+    void titleTakesRoomOnlyWhenSet();
 };
 
 void TestHeatmapView::initTestCase()
@@ -611,6 +612,24 @@ void TestHeatmapView::editsCoalesceIntoOneReplot()
     QTest::qWait(50);
     QCOMPARE(replots.count(), 1);
     QCOMPARE(view.cellValue(0, 0), 29 / 30.0);
+}
+
+void TestHeatmapView::titleTakesRoomOnlyWhenSet()
+{
+    HeatmapView view;
+    view.setMatrix(tutorialWeights(), words, words, Scheme::Probability);
+    showAndLayOut(view);
+    const int topWithoutTitle = view.plot()->axisRect()->top();
+
+    view.setTitle(QStringLiteral("Attention weights"));
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(view.title(), QStringLiteral("Attention weights"));
+    QVERIFY2(view.plot()->axisRect()->top() > topWithoutTitle,
+             "the title must get a row of its own above the matrix");
+
+    view.setTitle(QString());
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(view.plot()->axisRect()->top(), topWithoutTitle);
 }
 
 QTEST_MAIN(TestHeatmapView)

@@ -163,16 +163,15 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
 
-    // Layout: title on top; the matrix and its colour scale below, side by side.
+    // Layout: the matrix and its colour scale side by side; setTitle() puts a
+    // row with the title above them.
     auto *plotLayout = m_plot->plotLayout();
-    plotLayout->insertRow(0);
     m_titleElement = new QCPTextElement(m_plot);
     m_titleElement->setMargins(QMargins(4, 6, 4, 2));
-    plotLayout->addElement(0, 0, m_titleElement);
     m_colorScale = new QCPColorScale(m_plot);
     m_colorScale->setType(QCPAxis::atRight);
     m_colorScale->setBarWidth(14);
-    plotLayout->addElement(1, 1, m_colorScale);
+    plotLayout->addElement(0, 1, m_colorScale);
     plotLayout->setColumnSpacing(8);
     auto *marginGroup = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, marginGroup);
@@ -313,7 +312,16 @@ void HeatmapView::clear()
 void HeatmapView::setTitle(const QString &title)
 {
     m_titleElement->setText(title);
-    m_titleElement->setVisible(!title.isEmpty());
+    // Without a title the row goes, or it would keep an empty band on top.
+    auto *plotLayout = m_plot->plotLayout();
+    const bool shown = m_titleElement->layout() != nullptr;
+    if (title.isEmpty() && shown) {
+        plotLayout->take(m_titleElement);
+        plotLayout->simplify();
+    } else if (!title.isEmpty() && !shown) {
+        plotLayout->insertRow(0);
+        plotLayout->addElement(0, 0, m_titleElement);
+    }
     setAccessibleName(title);
     scheduleReplot();
 }
@@ -703,7 +711,6 @@ void HeatmapView::refreshValueLabels()
 void HeatmapView::applyValueLabelVisibility(bool shown, double pointSize)
 {
     m_valueLabelsShown = shown;
-    m_valueLabelPointSize = pointSize;
     QFont font = m_valueFont;
     if (pointSize > 0)
         font.setPointSizeF(pointSize);

@@ -212,7 +212,6 @@ private:
 
     // Decided after each layout, from the size of the cells in pixels.
     bool m_valueLabelsShown = false;
-    double m_valueLabelPointSize = 0.0;
     bool m_columnLabelsRotated = false;
     int m_rowLabelStep = 1;
     int m_columnLabelStep = 1;
