@@ -168,6 +168,7 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     auto *plotLayout = m_plot->plotLayout();
     m_titleElement = new QCPTextElement(m_plot);
     m_titleElement->setMargins(QMargins(4, 6, 4, 2));
+    m_titleElement->setVisible(false);
     m_colorScale = new QCPColorScale(m_plot);
     m_colorScale->setType(QCPAxis::atRight);
     m_colorScale->setBarWidth(14);
@@ -322,6 +323,7 @@ void HeatmapView::setTitle(const QString &title)
         plotLayout->insertRow(0);
         plotLayout->addElement(0, 0, m_titleElement);
     }
+    m_titleElement->setVisible(!title.isEmpty());
     setAccessibleName(title);
     scheduleReplot();
 }
@@ -499,7 +501,7 @@ bool HeatmapView::eventFilter(QObject *watched, QEvent *event)
 
 bool HeatmapView::adaptToLayout()
 {
-    if (!m_colorMap)
+    if (!m_placeholder)
         return false; // still being built
     const int rows = rowCount();
     const int columns = columnCount();
