@@ -11,6 +11,7 @@
 #include "options_panel.h"
 #include "scenario_edit.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -19,12 +20,11 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStyle>
+#include <QStyleOptionButton>
 #include <QStyleOptionSlider>
 #include <QUndoStack>
-#include <QtTest>
-
-#include <QApplication>
 #include <QWheelEvent>
+#include <QtTest>
 
 #include <cmath>
 #include <functional>
@@ -51,8 +51,7 @@ struct Fixture
         panel.show();
     }
 
-    template <typename T>
-    T *find(const char *name)
+    template <typename T> T *find(const char *name)
     {
         T *widget = panel.findChild<T *>(QLatin1String(name));
         if (!widget)
@@ -70,6 +69,17 @@ void typeInto(QAbstractSpinBox *spin, const QString &text)
     QTest::keyClick(spin, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(spin, text);
     QTest::keyClick(spin, Qt::Key_Return);
+}
+
+/// Clicks the box and its text, where a person would, not the empty end of a wide row.
+void clickCheckBox(QCheckBox *check)
+{
+    QStyleOptionButton option;
+    option.initFrom(check);
+    option.text = check->text();
+    const QRect clickable =
+        check->style()->subElementRect(QStyle::SE_CheckBoxClickRect, &option, check);
+    QTest::mouseClick(check, Qt::LeftButton, {}, clickable.center());
 }
 
 QPoint sliderHandleCentre(QSlider *slider)
@@ -214,7 +224,7 @@ void TestOptionsPanel::wordCounts()
     QCOMPARE(f.scenario().target.tokens.at(5), std::string("word_6"));
     QVERIFY(f.find<QCheckBox>("paddingCheck5"));
 
-    QTest::mouseClick(f.find<QCheckBox>("crossAttentionCheck"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("crossAttentionCheck"));
     QVERIFY(f.scenario().isCrossAttention());
     auto *source = f.find<QSpinBox>("sourceTokenCountSpin");
     QVERIFY(source->isEnabled());
@@ -231,18 +241,18 @@ void TestOptionsPanel::wordCounts()
 void TestOptionsPanel::checkboxes()
 {
     Fixture f;
-    QTest::mouseClick(f.find<QCheckBox>("positionalCheck"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("positionalCheck"));
     QCOMPARE(f.scenario().positional, attn::PositionalEncoding::Sinusoidal);
 
-    QTest::mouseClick(f.find<QCheckBox>("outputProjectionCheck"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("outputProjectionCheck"));
     QVERIFY(f.scenario().wO.has_value());
     VERIFY_MATRIX_EQUAL(*f.scenario().wO, attn::Matrix::Identity(3, 3));
 
-    QTest::mouseClick(f.find<QCheckBox>("crossAttentionCheck"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("crossAttentionCheck"));
     QVERIFY(f.scenario().isCrossAttention());
     QCOMPARE(f.undoCount(), 3);
 
-    QTest::mouseClick(f.find<QCheckBox>("outputProjectionCheck"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("outputProjectionCheck"));
     QVERIFY(!f.scenario().wO.has_value());
     f.document.undoStack()->undo();
     QVERIFY(f.find<QCheckBox>("outputProjectionCheck")->isChecked());
@@ -267,8 +277,8 @@ void TestOptionsPanel::combosSetTheirOption_data()
                    : QStringLiteral("not general with a 3 × 3 W_a");
     });
     row("score additive", "scoreCombo", 2, [](const attn::Scenario &s) {
-        return s.score == attn::ScoreFunction::Additive && s.wA.rows() == 3 && s.uA.rows() == 3
-                       && s.vA.size() == s.wA.cols()
+        return s.score == attn::ScoreFunction::Additive && s.wA.rows() == 3 && s.uA.rows() == 3 &&
+                       s.vA.size() == s.wA.cols()
                    ? QString()
                    : QStringLiteral("not additive with W_a, U_a, v_a");
     });
@@ -280,8 +290,8 @@ void TestOptionsPanel::combosSetTheirOption_data()
     });
     // Local-p: W_p is d_k × d_p, d_p starting at d_k = 3; v_p has d_p entries.
     row("span local-p", "spanCombo", 2, [](const attn::Scenario &s) {
-        return s.span == attn::SpanKind::LocalP && s.wP.rows() == 3 && s.vP.size() == s.wP.cols()
-                       && s.window >= 1
+        return s.span == attn::SpanKind::LocalP && s.wP.rows() == 3 && s.vP.size() == s.wP.cols() &&
+                       s.window >= 1
                    ? QString()
                    : QStringLiteral("not local-p with W_p, v_p and D ≥ 1");
     });
@@ -290,7 +300,7 @@ void TestOptionsPanel::combosSetTheirOption_data()
     });
     row("selection sampled", "selectionCombo", 2, [](const attn::Scenario &s) {
         return s.selection == attn::SelectionKind::Sample ? QString()
-                                                           : QStringLiteral("not sampled");
+                                                          : QStringLiteral("not sampled");
     });
 }
 
@@ -327,15 +337,15 @@ void TestOptionsPanel::customScaleDivisor()
 void TestOptionsPanel::paddingCheckboxPerKey()
 {
     Fixture f;
-    QTest::mouseClick(f.find<QCheckBox>("paddingCheck2"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("paddingCheck2"));
     QCOMPARE(f.scenario().padding, (std::vector<bool>{false, false, true, false}));
 
-    QTest::mouseClick(f.find<QCheckBox>("paddingCheck0"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("paddingCheck0"));
     QCOMPARE(f.scenario().padding, (std::vector<bool>{true, false, true, false}));
 
     // Nothing ticked is no padding at all, not four false flags.
-    QTest::mouseClick(f.find<QCheckBox>("paddingCheck0"), Qt::LeftButton);
-    QTest::mouseClick(f.find<QCheckBox>("paddingCheck2"), Qt::LeftButton);
+    clickCheckBox(f.find<QCheckBox>("paddingCheck0"));
+    clickCheckBox(f.find<QCheckBox>("paddingCheck2"));
     QVERIFY(f.scenario().padding.empty());
     QCOMPARE(f.undoCount(), 4);
 
@@ -570,13 +580,14 @@ void TestOptionsPanel::wheelOverAnUnfocusedControlDoesNothing()
 void TestOptionsPanel::everyControlTeaches()
 {
     Fixture f;
-    const QStringList names{
-        "headsSpin",         "modelDimSpin",     "keyDimSpin",          "valueDimSpin",
-        "tokenCountSpin",    "sourceTokenCountSpin", "crossAttentionCheck", "positionalCheck",
-        "outputProjectionCheck", "scoreCombo",   "scaleCombo",          "scaleValueSpin",
-        "temperatureSlider", "temperatureSpin",  "maskCombo",           "paddingCheck0",
-        "spanCombo",         "windowSpin",       "selectionCombo",      "selectionSeedSpin",
-        "distributionCombo", "randomSeedSpin",   "randomiseButton"};
+    const QStringList names{"headsSpin",           "modelDimSpin",      "keyDimSpin",
+                            "valueDimSpin",        "tokenCountSpin",    "sourceTokenCountSpin",
+                            "crossAttentionCheck", "positionalCheck",   "outputProjectionCheck",
+                            "scoreCombo",          "scaleCombo",        "scaleValueSpin",
+                            "temperatureSlider",   "temperatureSpin",   "maskCombo",
+                            "paddingCheck0",       "spanCombo",         "windowSpin",
+                            "selectionCombo",      "selectionSeedSpin", "distributionCombo",
+                            "randomSeedSpin",      "randomiseButton"};
     for (const QString &name : names) {
         auto *control = f.panel.findChild<QWidget *>(name);
         QVERIFY2(control, qPrintable(name));

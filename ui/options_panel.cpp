@@ -11,10 +11,10 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
@@ -42,10 +42,7 @@ class TemperatureSpinBox : public QDoubleSpinBox
 public:
     using QDoubleSpinBox::QDoubleSpinBox;
 
-    QString textFromValue(double value) const override
-    {
-        return locale().toString(value, 'g', 4);
-    }
+    QString textFromValue(double value) const override { return locale().toString(value, 'g', 4); }
 };
 
 /// Rounds τ from the slider to three significant digits: 1.06, not 1.0617.
@@ -74,15 +71,13 @@ QComboBox *createComboBox(const char *name, std::initializer_list<int> values, Q
     return combo;
 }
 
-template <typename Enum>
-void selectData(QComboBox *combo, Enum value)
+template <typename Enum> void selectData(QComboBox *combo, Enum value)
 {
     const QSignalBlocker blocker(combo);
     combo->setCurrentIndex(combo->findData(static_cast<int>(value)));
 }
 
-template <typename Enum>
-Enum currentData(const QComboBox *combo)
+template <typename Enum> Enum currentData(const QComboBox *combo)
 {
     return static_cast<Enum>(combo->currentData().toInt());
 }
@@ -95,10 +90,24 @@ void showValue(QSpinBox *spin, int value, int usualMaximum)
     spin->setValue(value);
 }
 
+/// A row whose label is set (and translated again) by setRowLabel().
+void addLabelledRow(QFormLayout *form, QWidget *field)
+{
+    auto *label = new QLabel(form->parentWidget());
+    label->setBuddy(field);
+    form->addRow(label, field);
+}
+
 void setRowLabel(QFormLayout *form, QWidget *field, const QString &text)
 {
     if (auto *label = qobject_cast<QLabel *>(form->labelForField(field)))
         label->setText(text);
+}
+
+/// A word as a checkbox's text: "R&D" must not turn into a shortcut.
+QString checkBoxText(const std::string &token)
+{
+    return QString::fromStdString(token).replace(QLatin1Char('&'), QLatin1String("&&"));
 }
 
 QLabel *createNote(const char *name, QWidget *parent)
@@ -157,16 +166,15 @@ OptionsPanel::OptionsPanel(Document *document, QWidget *parent)
     m_errorLabel = new QLabel(content);
     m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e8a39b;"
-        " border-radius: 3px; padding: 4px; }"));
+    m_errorLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e8a39b;"
+                       " border-radius: 3px; padding: 4px; }"));
     m_errorLabel->hide();
     column->addWidget(m_errorLabel);
     column->addWidget(createShapeGroup());
     column->addWidget(createKindGroup());
     column->addWidget(createScoringGroup());
     column->addWidget(createMaskGroup());
-    column->addWidget(createSpanGroup());
     column->addWidget(createSelectionGroup());
     column->addWidget(createRandomiseGroup());
     column->addStretch(1);
@@ -185,14 +193,17 @@ OptionsPanel::OptionsPanel(Document *document, QWidget *parent)
     // the wheel only reaches a control that has the keyboard focus.
     const auto controls = content->findChildren<QWidget *>();
     for (QWidget *control : controls) {
-        if (qobject_cast<QAbstractSpinBox *>(control) || qobject_cast<QComboBox *>(control)
-            || qobject_cast<QAbstractSlider *>(control)) {
+        if (qobject_cast<QAbstractSpinBox *>(control) || qobject_cast<QComboBox *>(control) ||
+            qobject_cast<QAbstractSlider *>(control)) {
             control->setFocusPolicy(Qt::StrongFocus);
             control->installEventFilter(this);
         }
     }
 
     retranslate();
+    // Narrower than its content, the dock would cut the fields on the right.
+    scroll->setMinimumWidth(content->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
     connectControls();
     connect(m_document, &Document::scenarioChanged, this, &OptionsPanel::syncFromDocument);
     // error() is only fresh once the trace has been recomputed.
@@ -212,15 +223,14 @@ QGroupBox *OptionsPanel::createShapeGroup()
     m_keyDimSpin = createSpinBox("keyDimSpin", 1, maxDimensionShown, m_shapeGroup);
     m_valueDimSpin = createSpinBox("valueDimSpin", 1, maxDimensionShown, m_shapeGroup);
     m_tokenCountSpin = createSpinBox("tokenCountSpin", 1, maxTokensShown, m_shapeGroup);
-    m_sourceTokenCountSpin =
-        createSpinBox("sourceTokenCountSpin", 1, maxTokensShown, m_shapeGroup);
-    m_shapeForm->addRow(QString(), m_headsSpin);
+    m_sourceTokenCountSpin = createSpinBox("sourceTokenCountSpin", 1, maxTokensShown, m_shapeGroup);
+    addLabelledRow(m_shapeForm, m_headsSpin);
     m_shapeForm->addRow(m_headsNote);
-    m_shapeForm->addRow(QString(), m_modelDimSpin);
-    m_shapeForm->addRow(QString(), m_keyDimSpin);
-    m_shapeForm->addRow(QString(), m_valueDimSpin);
-    m_shapeForm->addRow(QString(), m_tokenCountSpin);
-    m_shapeForm->addRow(QString(), m_sourceTokenCountSpin);
+    addLabelledRow(m_shapeForm, m_modelDimSpin);
+    addLabelledRow(m_shapeForm, m_keyDimSpin);
+    addLabelledRow(m_shapeForm, m_valueDimSpin);
+    addLabelledRow(m_shapeForm, m_tokenCountSpin);
+    addLabelledRow(m_shapeForm, m_sourceTokenCountSpin);
     return m_shapeGroup;
 }
 
@@ -246,10 +256,10 @@ QGroupBox *OptionsPanel::createScoringGroup()
     m_scoringGroup = new QGroupBox;
     m_scoringGroup->setObjectName(QStringLiteral("scoringGroup"));
     m_scoringForm = new QFormLayout(m_scoringGroup);
-    m_scoreCombo = createComboBox("scoreCombo",
-                                  {int(ScoreFunction::Dot), int(ScoreFunction::General),
-                                   int(ScoreFunction::Additive)},
-                                  m_scoringGroup);
+    m_scoreCombo = createComboBox(
+        "scoreCombo",
+        {int(ScoreFunction::Dot), int(ScoreFunction::General), int(ScoreFunction::Additive)},
+        m_scoringGroup);
     m_scaleCombo = createComboBox(
         "scaleCombo", {int(ScaleMode::SqrtHeadDim), int(ScaleMode::None), int(ScaleMode::Custom)},
         m_scoringGroup);
@@ -295,10 +305,15 @@ QGroupBox *OptionsPanel::createScoringGroup()
     sliderLayout->setColumnStretch(1, 1);
     sliderLayout->setColumnStretch(2, 1);
 
-    m_scoringForm->addRow(QString(), m_scoreCombo);
-    m_scoringForm->addRow(QString(), m_scaleCombo);
-    m_scoringForm->addRow(QString(), m_scaleValueSpin);
-    m_scoringForm->addRow(QString(), m_temperatureSpin);
+    m_scoreFormula = createNote("scoreFormula", m_scoringGroup);
+    m_scoreFormula->setForegroundRole(QPalette::WindowText);
+    m_scoreFormula->setAlignment(Qt::AlignHCenter);
+    m_scoreFormula->show();
+    addLabelledRow(m_scoringForm, m_scoreCombo);
+    m_scoringForm->addRow(m_scoreFormula);
+    addLabelledRow(m_scoringForm, m_scaleCombo);
+    addLabelledRow(m_scoringForm, m_scaleValueSpin);
+    addLabelledRow(m_scoringForm, m_temperatureSpin);
     m_scoringForm->addRow(sliderBox);
     return m_scoringGroup;
 }
@@ -308,32 +323,24 @@ QGroupBox *OptionsPanel::createMaskGroup()
     m_maskGroup = new QGroupBox;
     m_maskGroup->setObjectName(QStringLiteral("maskGroup"));
     m_maskForm = new QFormLayout(m_maskGroup);
-    m_maskCombo = createComboBox("maskCombo", {int(MaskKind::None), int(MaskKind::Causal)},
-                                 m_maskGroup);
+    m_maskCombo =
+        createComboBox("maskCombo", {int(MaskKind::None), int(MaskKind::Causal)}, m_maskGroup);
     m_paddingLabel = new QLabel(m_maskGroup);
     m_paddingLabel->setWordWrap(true);
     m_paddingBox = new QWidget(m_maskGroup);
     m_paddingBox->setObjectName(QStringLiteral("paddingBox"));
     m_paddingGrid = new QGridLayout(m_paddingBox);
     m_paddingGrid->setContentsMargins(0, 0, 0, 0);
-    m_maskForm->addRow(QString(), m_maskCombo);
-    m_maskForm->addRow(m_paddingLabel);
-    m_maskForm->addRow(m_paddingBox);
-    return m_maskGroup;
-}
-
-QGroupBox *OptionsPanel::createSpanGroup()
-{
-    m_spanGroup = new QGroupBox;
-    m_spanGroup->setObjectName(QStringLiteral("spanGroup"));
-    m_spanForm = new QFormLayout(m_spanGroup);
     m_spanCombo = createComboBox(
         "spanCombo", {int(SpanKind::Global), int(SpanKind::LocalM), int(SpanKind::LocalP)},
-        m_spanGroup);
-    m_windowSpin = createSpinBox("windowSpin", 0, maxWindowShown, m_spanGroup);
-    m_spanForm->addRow(QString(), m_spanCombo);
-    m_spanForm->addRow(QString(), m_windowSpin);
-    return m_spanGroup;
+        m_maskGroup);
+    m_windowSpin = createSpinBox("windowSpin", 0, maxWindowShown, m_maskGroup);
+    addLabelledRow(m_maskForm, m_maskCombo);
+    m_maskForm->addRow(m_paddingLabel);
+    m_maskForm->addRow(m_paddingBox);
+    addLabelledRow(m_maskForm, m_spanCombo);
+    addLabelledRow(m_maskForm, m_windowSpin);
+    return m_maskGroup;
 }
 
 QGroupBox *OptionsPanel::createSelectionGroup()
@@ -341,14 +348,14 @@ QGroupBox *OptionsPanel::createSelectionGroup()
     m_selectionGroup = new QGroupBox;
     m_selectionGroup->setObjectName(QStringLiteral("selectionGroup"));
     m_selectionForm = new QFormLayout(m_selectionGroup);
-    m_selectionCombo = createComboBox("selectionCombo",
-                                      {int(SelectionKind::Soft), int(SelectionKind::Hard),
-                                       int(SelectionKind::Sample)},
-                                      m_selectionGroup);
+    m_selectionCombo = createComboBox(
+        "selectionCombo",
+        {int(SelectionKind::Soft), int(SelectionKind::Hard), int(SelectionKind::Sample)},
+        m_selectionGroup);
     m_selectionSeedSpin = createSpinBox("selectionSeedSpin", 0, INT_MAX, m_selectionGroup);
     m_selectionNote = createNote("selectionNote", m_selectionGroup);
-    m_selectionForm->addRow(QString(), m_selectionCombo);
-    m_selectionForm->addRow(QString(), m_selectionSeedSpin);
+    addLabelledRow(m_selectionForm, m_selectionCombo);
+    addLabelledRow(m_selectionForm, m_selectionSeedSpin);
     m_selectionForm->addRow(m_selectionNote);
     return m_selectionGroup;
 }
@@ -358,16 +365,15 @@ QGroupBox *OptionsPanel::createRandomiseGroup()
     m_randomiseGroup = new QGroupBox;
     m_randomiseGroup->setObjectName(QStringLiteral("randomiseGroup"));
     m_randomiseForm = new QFormLayout(m_randomiseGroup);
-    m_distributionCombo = createComboBox("distributionCombo",
-                                         {int(edit::Distribution::Integers),
-                                          int(edit::Distribution::Gaussian)},
-                                         m_randomiseGroup);
+    m_distributionCombo = createComboBox(
+        "distributionCombo", {int(edit::Distribution::Integers), int(edit::Distribution::Gaussian)},
+        m_randomiseGroup);
     m_randomSeedSpin = createSpinBox("randomSeedSpin", 0, INT_MAX, m_randomiseGroup);
     m_randomSeedSpin->setValue(firstRandomSeed);
     m_randomiseButton = new QPushButton(m_randomiseGroup);
     m_randomiseButton->setObjectName(QStringLiteral("randomiseButton"));
-    m_randomiseForm->addRow(QString(), m_distributionCombo);
-    m_randomiseForm->addRow(QString(), m_randomSeedSpin);
+    addLabelledRow(m_randomiseForm, m_distributionCombo);
+    addLabelledRow(m_randomiseForm, m_randomSeedSpin);
     m_randomiseForm->addRow(m_randomiseButton);
     return m_randomiseGroup;
 }
@@ -406,8 +412,8 @@ void OptionsPanel::connectControls()
     connect(m_positionalCheck, &QCheckBox::toggled, this, [this, document](bool on) {
         Scenario next = document->scenario();
         next.positional = on ? PositionalEncoding::Sinusoidal : PositionalEncoding::None;
-        document->change(next, on ? tr("Add positional encoding")
-                                  : tr("Remove positional encoding"));
+        document->change(next,
+                         on ? tr("Add positional encoding") : tr("Remove positional encoding"));
     });
     connect(m_outputProjectionCheck, &QCheckBox::toggled, this, [this, document](bool on) {
         document->change(edit::withOutputProjection(document->scenario(), on),
@@ -416,9 +422,9 @@ void OptionsPanel::connectControls()
     });
 
     connect(m_scoreCombo, &QComboBox::currentIndexChanged, this, [this, document] {
-        document->change(edit::withScore(document->scenario(),
-                                         currentData<ScoreFunction>(m_scoreCombo)),
-                         tr("Score function: %1").arg(m_scoreCombo->currentText()));
+        document->change(
+            edit::withScore(document->scenario(), currentData<ScoreFunction>(m_scoreCombo)),
+            tr("Score function: %1").arg(m_scoreCombo->currentText()));
     });
     connect(m_scaleCombo, &QComboBox::currentIndexChanged, this, [this, document] {
         Scenario next = document->scenario();
@@ -479,20 +485,20 @@ void OptionsPanel::changeHeads(int heads)
     const Scenario next = edit::withHeads(current, heads);
     const bool keyRaised = next.keyDim() != current.keyDim();
     const bool valueRaised = next.valueDim() != current.valueDim();
+    // Only two or more heads can raise a dimension: the sentences are plural.
     if (keyRaised && valueRaised)
-        m_pendingHeadsNote = tr("d_k raised to %1 and d_v to %2 so that %n head(s) split them "
-                                "evenly.",
-                                nullptr, heads)
+        m_pendingHeadsNote = tr("d_k raised to %1 and d_v to %2 so that %3 heads split them "
+                                "evenly.")
                                  .arg(next.keyDim())
-                                 .arg(next.valueDim());
+                                 .arg(next.valueDim())
+                                 .arg(heads);
     else if (keyRaised)
         m_pendingHeadsNote =
-            tr("d_k raised to %1 so that %n head(s) split it evenly.", nullptr, heads)
-                .arg(next.keyDim());
+            tr("d_k raised to %1 so that %2 heads split it evenly.").arg(next.keyDim()).arg(heads);
     else if (valueRaised)
-        m_pendingHeadsNote =
-            tr("d_v raised to %1 so that %n head(s) split it evenly.", nullptr, heads)
-                .arg(next.valueDim());
+        m_pendingHeadsNote = tr("d_v raised to %1 so that %2 heads split it evenly.")
+                                 .arg(next.valueDim())
+                                 .arg(heads);
     else
         m_pendingHeadsNote.clear();
     m_document->change(next, tr("Set the number of heads to %1").arg(heads));
@@ -537,7 +543,7 @@ void OptionsPanel::rebuildPaddingBoxes()
     const std::vector<std::string> &tokens = m_document->scenario().keySequence().tokens;
     bool same = tokens.size() == m_paddingChecks.size();
     for (std::size_t key = 0; same && key < tokens.size(); ++key)
-        same = m_paddingChecks[key]->text() == QString::fromStdString(tokens[key]);
+        same = m_paddingChecks[key]->text() == checkBoxText(tokens[key]);
     if (same)
         return;
 
@@ -545,7 +551,7 @@ void OptionsPanel::rebuildPaddingBoxes()
         delete check;
     m_paddingChecks.clear();
     for (std::size_t key = 0; key < tokens.size(); ++key) {
-        auto *check = new QCheckBox(QString::fromStdString(tokens[key]), m_paddingBox);
+        auto *check = new QCheckBox(checkBoxText(tokens[key]), m_paddingBox);
         check->setObjectName(QStringLiteral("paddingCheck%1").arg(key));
         check->setToolTip(tr("Treat key %1 as padding: every query gives it weight 0.")
                               .arg(QString::fromStdString(tokens[key])));
@@ -584,6 +590,7 @@ void OptionsPanel::syncFromDocument()
     }
 
     selectData(m_scoreCombo, s.score);
+    showScoreFormula();
     selectData(m_scaleCombo, s.scale);
     {
         const QSignalBlocker blocker(m_scaleValueSpin);
@@ -627,6 +634,21 @@ void OptionsPanel::syncFromDocument()
     m_selectionNote->setVisible(s.selection != SelectionKind::Soft);
 }
 
+void OptionsPanel::showScoreFormula()
+{
+    switch (currentData<ScoreFunction>(m_scoreCombo)) {
+    case ScoreFunction::Dot:
+        m_scoreFormula->setText(tr("score(q, k) = q · k"));
+        break;
+    case ScoreFunction::General:
+        m_scoreFormula->setText(tr("score(q, k) = q W_a kᵀ"));
+        break;
+    case ScoreFunction::Additive:
+        m_scoreFormula->setText(tr("score(q, k) = v_aᵀ tanh(q W_a + k U_a)"));
+        break;
+    }
+}
+
 void OptionsPanel::showError()
 {
     const auto &error = m_document->error();
@@ -667,7 +689,7 @@ void OptionsPanel::retranslate()
            "keys and the values."));
 
     m_kindGroup->setTitle(tr("Kind of attention"));
-    m_crossAttentionCheck->setText(tr("Cross-attention (source → target)"));
+    m_crossAttentionCheck->setText(tr("Cross-attention"));
     m_crossAttentionCheck->setToolTip(
         tr("Self-attention: queries, keys and values all come from one sentence. "
            "Cross-attention: the queries come from the target sentence, the keys and values from "
@@ -687,14 +709,14 @@ void OptionsPanel::retranslate()
     setRowLabel(m_scoringForm, m_scaleCombo, tr("Scaling:"));
     setRowLabel(m_scoringForm, m_scaleValueSpin, tr("Divisor s:"));
     setRowLabel(m_scoringForm, m_temperatureSpin, tr("Temperature τ:"));
-    m_scoreCombo->setItemText(0, tr("Dot  q·k"));
-    m_scoreCombo->setItemText(1, tr("General  q W_a kᵀ"));
-    m_scoreCombo->setItemText(2, tr("Additive  v_aᵀ tanh(…)"));
-    m_scoreCombo->setToolTip(
-        tr("How a query q is compared with a key k.\n"
-           "Dot: q·k, as in the Transformer.\n"
-           "General: q W_a kᵀ, a learnt matrix between them (Luong).\n"
-           "Additive: v_aᵀ tanh(q W_a + k U_a), a small network (Bahdanau)."));
+    m_scoreCombo->setItemText(0, tr("Dot product"));
+    m_scoreCombo->setItemText(1, tr("General"));
+    m_scoreCombo->setItemText(2, tr("Additive"));
+    showScoreFormula();
+    m_scoreCombo->setToolTip(tr("How a query q is compared with a key k.\n"
+                                "Dot: q·k, as in the Transformer.\n"
+                                "General: q W_a kᵀ, a learnt matrix between them (Luong).\n"
+                                "Additive: v_aᵀ tanh(q W_a + k U_a), a small network (Bahdanau)."));
     m_scaleCombo->setItemText(0, tr("÷√d_k"));
     m_scaleCombo->setItemText(1, tr("None"));
     m_scaleCombo->setItemText(2, tr("Custom ÷s"));
@@ -715,7 +737,7 @@ void OptionsPanel::retranslate()
     m_temperatureMinLabel->setText(QLocale().toString(minTemperature));
     m_temperatureMaxLabel->setText(QLocale().toString(maxTemperature));
 
-    m_maskGroup->setTitle(tr("Mask"));
+    m_maskGroup->setTitle(tr("Which keys a query sees"));
     setRowLabel(m_maskForm, m_maskCombo, tr("Mask:"));
     m_maskCombo->setItemText(0, tr("None"));
     m_maskCombo->setItemText(1, tr("Causal"));
@@ -723,22 +745,22 @@ void OptionsPanel::retranslate()
         tr("Causal: query i may not look at a later key j > i. Its score becomes −∞ before the "
            "softmax, so its weight is exactly 0. A decoder needs this so that a word cannot "
            "see the words it has to predict."));
-    m_paddingLabel->setText(tr("Padding keys (hidden from every query):"));
+    m_paddingLabel->setText(tr("Padding: hide these keys"));
     m_paddingLabel->setToolTip(
         tr("Padding fills short sentences up to the length of the longest in a batch. A ticked "
            "key's score becomes −∞, so no query gives it any weight."));
 
-    m_spanGroup->setTitle(tr("Span"));
-    setRowLabel(m_spanForm, m_spanCombo, tr("Span:"));
-    setRowLabel(m_spanForm, m_windowSpin, tr("Window D:"));
+    setRowLabel(m_maskForm, m_spanCombo, tr("Span:"));
+    setRowLabel(m_maskForm, m_windowSpin, tr("Window D:"));
     m_spanCombo->setItemText(0, tr("Global"));
-    m_spanCombo->setItemText(1, tr("Local-m (monotonic)"));
-    m_spanCombo->setItemText(2, tr("Local-p (predictive)"));
+    m_spanCombo->setItemText(1, tr("Local-m"));
+    m_spanCombo->setItemText(2, tr("Local-p"));
     m_spanCombo->setToolTip(
         tr("Which keys a query may look at (Luong et al. 2015).\n"
            "Global: every key.\n"
-           "Local-m: only keys within D of the aligned position p_t = t.\n"
-           "Local-p: the model predicts p_t = S·sigmoid(v_pᵀ tanh(W_p h_t)) and weights the "
+           "Local-m (monotonic): only keys within D of the aligned position p_t = t.\n"
+           "Local-p (predictive): the model predicts p_t = S·sigmoid(v_pᵀ tanh(W_p h_t)) and "
+           "weights the "
            "window by a Gaussian exp(−(s − p_t)²/(2σ²)), σ = D/2."));
     m_windowSpin->setToolTip(
         tr("D: the half-width of the local window [p_t − D, p_t + D]. Local-p needs D ≥ 1 "
@@ -775,6 +797,27 @@ void OptionsPanel::retranslate()
     m_randomiseButton->setToolTip(
         tr("Draws new W_Q, W_K and W_V (and W_O and the score and position parameters when they "
            "are used) from the seed. The words stay as they are."));
+    alignLabelColumns();
+}
+
+void OptionsPanel::alignLabelColumns()
+{
+    // One label column across the groups, so the fields line up in one column.
+    std::vector<QWidget *> labels;
+    int width = 0;
+    const auto forms = findChildren<QFormLayout *>();
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (item && item->widget()) {
+                item->widget()->setMinimumWidth(0);
+                width = std::max(width, item->widget()->sizeHint().width());
+                labels.push_back(item->widget());
+            }
+        }
+    }
+    for (QWidget *label : labels)
+        label->setMinimumWidth(width);
 }
 
 void OptionsPanel::changeEvent(QEvent *event)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <vector>
 
 class QCheckBox;
@@ -56,16 +55,17 @@ private:
     QGroupBox *createKindGroup();
     QGroupBox *createScoringGroup();
     QGroupBox *createMaskGroup();
-    QGroupBox *createSpanGroup();
     QGroupBox *createSelectionGroup();
     QGroupBox *createRandomiseGroup();
     void connectControls();
     void retranslate();
+    void alignLabelColumns();
 
     /// Sets every control from the scenario with their signals blocked.
     void syncFromDocument();
     void rebuildPaddingBoxes();
     void showError();
+    void showScoreFormula();
 
     void changeHeads(int heads);
     void changeTemperature(double temperature, int gesture);
@@ -96,6 +96,7 @@ private:
     QGroupBox *m_scoringGroup = nullptr;
     QFormLayout *m_scoringForm = nullptr;
     QComboBox *m_scoreCombo = nullptr;
+    QLabel *m_scoreFormula = nullptr;
     QComboBox *m_scaleCombo = nullptr;
     QDoubleSpinBox *m_scaleValueSpin = nullptr;
     QSlider *m_temperatureSlider = nullptr;
@@ -112,8 +113,6 @@ private:
     QGridLayout *m_paddingGrid = nullptr;
     std::vector<QCheckBox *> m_paddingChecks;
 
-    QGroupBox *m_spanGroup = nullptr;
-    QFormLayout *m_spanForm = nullptr;
     QComboBox *m_spanCombo = nullptr;
     QSpinBox *m_windowSpin = nullptr;
 
