@@ -15,6 +15,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
@@ -132,6 +133,7 @@ private slots:
     void nonDifferentiableNoteOnlyForHardAndSampled();
     void wheelOverAnUnfocusedControlDoesNothing();
     void everyControlTeaches();
+    void languageChangeKeepsEveryLabel();
 };
 
 void TestOptionsPanel::showsTheTutorial()
@@ -594,6 +596,33 @@ void TestOptionsPanel::everyControlTeaches()
         QVERIFY2(control->toolTip().size() > 20, qPrintable(name));
     }
     QVERIFY(f.find<QComboBox>("scaleCombo")->toolTip().contains(QString::fromUtf8("√d_k")));
+}
+
+// Switching the language re-sets every text; the fields stay in one column.
+void TestOptionsPanel::languageChangeKeepsEveryLabel()
+{
+    Fixture f;
+    QEvent languageChange(QEvent::LanguageChange);
+    QApplication::sendEvent(&f.panel, &languageChange);
+
+    const auto forms = f.panel.findChildren<QFormLayout *>();
+    QVERIFY(!forms.isEmpty());
+    int fieldLeft = -1;
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *labelItem = form->itemAt(row, QFormLayout::LabelRole);
+            QLayoutItem *fieldItem = form->itemAt(row, QFormLayout::FieldRole);
+            if (!labelItem || !fieldItem)
+                continue;
+            auto *label = qobject_cast<QLabel *>(labelItem->widget());
+            QVERIFY(label);
+            QVERIFY2(!label->text().isEmpty(), qPrintable(fieldItem->widget()->objectName()));
+            const int left = fieldItem->widget()->mapTo(&f.panel, QPoint(0, 0)).x();
+            if (fieldLeft < 0)
+                fieldLeft = left;
+            QCOMPARE(left, fieldLeft);
+        }
+    }
 }
 
 QTEST_MAIN(TestOptionsPanel)
