@@ -171,7 +171,7 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     m_titleElement->setVisible(false);
     m_colorScale = new QCPColorScale(m_plot);
     m_colorScale->setType(QCPAxis::atRight);
-    m_colorScale->setBarWidth(14);
+    m_colorScale->setBarWidth(12);
     plotLayout->addElement(0, 1, m_colorScale);
     plotLayout->setColumnSpacing(8);
     auto *marginGroup = new QCPMarginGroup(m_plot);
@@ -200,6 +200,8 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
         axis->setRange(-0.5, 0.5);
     }
     rowAxis()->setRangeReversed(true);
+    m_colorScaleTicker = QSharedPointer<QCPAxisTickerText>::create();
+    m_colorScale->axis()->setTicker(m_colorScaleTicker);
     m_colorScale->axis()->setTickLabelPadding(4);
     m_colorScale->axis()->setLabelPadding(6);
 
@@ -211,6 +213,7 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     m_gradient = viridisGradient();
     m_colorMap->setGradient(m_gradient);
     m_colorMap->setDataRange(m_range);
+    rebuildColorScaleTicks();
 
     m_overlay = new HeatmapCellOverlay(m_plot);
     m_overlay->setClipAxisRect(m_plot->axisRect());
@@ -473,6 +476,7 @@ void HeatmapView::changeEvent(QEvent *event)
     case QEvent::LocaleChange:
         refreshConcealment();
         refreshValueLabels();
+        rebuildColorScaleTicks();
         scheduleReplot();
         break;
     case QEvent::FontChange:
@@ -530,6 +534,15 @@ bool HeatmapView::adaptToLayout()
             rebuildTickers();
             relayout = true;
         }
+        // The colour scale names its ends and its middle; the quarters of a
+        // probability too when there is room for them.
+        const int scaleDivisions =
+            m_scheme == ColorScheme::Probability && area.height() >= 8 * lineHeight ? 4 : 2;
+        if (scaleDivisions != m_colorScaleDivisions) {
+            m_colorScaleDivisions = scaleDivisions;
+            rebuildColorScaleTicks();
+            relayout = true;
+        }
 
         // Value labels at the largest size that fits (readable from the back
         // of a classroom), never below smallestPointSize.
@@ -538,7 +551,7 @@ bool HeatmapView::adaptToLayout()
                 QFont font = m_valueFont;
                 font.setPointSizeF(size);
                 const QFontMetricsF metrics(font);
-                if (metrics.horizontalAdvance(m_widestValueLabel) + 6 <= cellWidth
+                if (metrics.horizontalAdvance(m_widestValueLabel) + 4 <= cellWidth
                     && metrics.height() + 2 <= cellHeight) {
                     pointSize = size;
                     break;
@@ -581,6 +594,13 @@ void HeatmapView::applyFonts()
         axis->setTickLabelFont(m_tickFont);
         axis->setLabelFont(m_axisTitleFont);
     }
+    // QCustomPlot keeps 15 px around an axis rect; on the sides without tick
+    // labels that is room taken from the cells. What stays: the outline of a
+    // highlight on an edge cell, and half a line below the matrix for the
+    // lowest number of the colour scale, which is centred on the scale's end
+    // (QCustomPlot drops a tick label that would cross the widget's border).
+    const int halfLine = int(std::ceil(QFontMetricsF(m_tickFont).height() / 2)) + 2;
+    m_plot->axisRect()->setMinimumMargins(QMargins(4, halfLine, 4, halfLine));
     m_titleElement->setFont(titleFont);
     m_placeholder->setFont(placeholderFont);
 }
@@ -605,6 +625,21 @@ void HeatmapView::rebuildTickers()
     m_columnTicker->clear();
     for (int column = 0; column < m_columnLabels.size(); column += m_columnLabelStep)
         m_columnTicker->addTick(column, displayedLabel(m_columnLabels.at(column)));
+}
+
+void HeatmapView::rebuildColorScaleTicks()
+{
+    // Fixed ticks at the ends of the range: a learner reads the range off the
+    // scale, which a "nice" ticker would round away (±8.08 shown as ±5).
+    QLocale locale = this->locale();
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    m_colorScaleTicker->clear();
+    for (int i = 0; i <= m_colorScaleDivisions; ++i) {
+        const double value = m_range.lower + m_range.size() * i / m_colorScaleDivisions;
+        // Exactly 0 in the middle of a symmetric range, never -1e-17.
+        const double shown = std::abs(value) < 1e-12 * m_range.size() ? 0.0 : value;
+        m_colorScaleTicker->addTick(value, locale.toString(shown, 'g', 3));
+    }
 }
 
 void HeatmapView::refreshCells()
@@ -635,7 +670,10 @@ void HeatmapView::refreshCells()
         m_gradient = gradient;
         m_colorMap->setGradient(m_gradient);
     }
-    m_colorMap->setDataRange(m_range);
+    if (m_colorMap->dataRange() != m_range) {
+        m_colorMap->setDataRange(m_range);
+        rebuildColorScaleTicks();
+    }
 
     QCPColorMapData *data = m_colorMap->data();
     if (data->keySize() != columns || data->valueSize() != rows)

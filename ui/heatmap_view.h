@@ -170,6 +170,7 @@ private:
     void applyFonts();
     void applyAxisTitles();
     void rebuildTickers();
+    void rebuildColorScaleTicks();
     void refreshCells();
     void refreshValueLabels();
     void applyValueLabelVisibility(bool shown, double pointSize);
@@ -187,6 +188,7 @@ private:
     QCPTextElement *m_titleElement = nullptr;
     QSharedPointer<QCPAxisTickerText> m_rowTicker;
     QSharedPointer<QCPAxisTickerText> m_columnTicker;
+    QSharedPointer<QCPAxisTickerText> m_colorScaleTicker;
     HeatmapCellOverlay *m_overlay = nullptr;
     QCPItemText *m_placeholder = nullptr;
     QCPLayer *m_highlightLayer = nullptr;
@@ -214,6 +216,7 @@ private:
     bool m_valueLabelsShown = false;
     bool m_columnLabelsRotated = false;
     int m_rowLabelStep = 1;
+    int m_colorScaleDivisions = 2;
     int m_columnLabelStep = 1;
     int m_widestColumnLabel = 0;
     QString m_widestValueLabel;
