@@ -64,12 +64,14 @@ QStringList tokens(int count)
 }
 
 // Shows the view and lays the plot out now, as the queued replot would.
-void showAndLayOut(HeatmapView &view, const QSize &size = QSize(480, 400))
+[[nodiscard]] bool showAndLayOut(HeatmapView &view, const QSize &size = QSize(480, 400))
 {
     view.resize(size);
     view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    if (!QTest::qWaitForWindowExposed(&view))
+        return false;
     view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    return true;
 }
 
 QPoint cellCentre(const HeatmapView &view, int row, int column)
@@ -204,8 +206,14 @@ void TestHeatmapView::dataRange()
 
     QCOMPARE(view.colorMap()->dataRange().lower, lower);
     QCOMPARE(view.colorMap()->dataRange().upper, upper);
-    // The colour scale shows the same range.
+    // The colour scale shows the same range and names its ends and middle.
     QCOMPARE(view.colorScale()->dataRange(), QCPRange(lower, upper));
+    const auto scaleTicks =
+        view.colorScale()->axis()->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(scaleTicks);
+    QCOMPARE(scaleTicks->ticks().firstKey(), lower);
+    QCOMPARE(scaleTicks->ticks().lastKey(), upper);
+    QVERIFY(scaleTicks->ticks().contains((lower + upper) / 2));
     // Whatever is out of range is clamped to the ends of the scale.
     for (int row = 0; row < values.rows(); ++row) {
         for (int column = 0; column < values.cols(); ++column) {
@@ -224,7 +232,7 @@ void TestHeatmapView::singleCell()
 {
     HeatmapView view;
     view.setMatrix(matrixOf(1, 1, {0.7}), {"word_1"}, {"word_1"}, Scheme::Probability);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
 
     QCOMPARE(view.cellValue(0, 0), 0.7);
     QCOMPARE(view.cellLabel(0, 0), QStringLiteral("0.70"));
@@ -268,7 +276,7 @@ void TestHeatmapView::labelText()
     view.setDecimals(decimals);
     view.setMatrix(matrixOf(1, 2, {value, 1.0}), {"word_1"}, {"word_1", "word_2"},
                    Scheme::Signed);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
 
     QCOMPARE(view.cellLabel(0, 0), expected);
     QVERIFY(visibleTexts(view).contains(expected));
@@ -304,7 +312,7 @@ void TestHeatmapView::valueLabelsThreshold()
     HeatmapView view;
     view.setValueLabels(mode);
     view.setMatrix(ramp(size, size), tokens(size), tokens(size), Scheme::Probability);
-    showAndLayOut(view, widget);
+    QVERIFY(showAndLayOut(view, widget));
 
     QCOMPARE(view.valueLabelsVisible(), shown);
     QCOMPARE(visibleTexts(view).size(), shown ? size * size : 0);
@@ -392,7 +400,7 @@ void TestHeatmapView::maskedCells()
     HeatmapView view;
     view.setMatrix(values, tokens(int(values.rows())), tokens(int(values.cols())), scheme,
                    mask.size() > 0 ? &mask : nullptr);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
 
     QLocale locale = QLocale::c();
     for (int row = 0; row < values.rows(); ++row) {
@@ -496,7 +504,7 @@ void TestHeatmapView::hoverEmitsCell()
 
     HeatmapView view;
     view.setMatrix(ramp(4, 3), tokens(4), tokens(3), Scheme::Probability);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
     QSignalSpy hovered(&view, &HeatmapView::cellHovered);
 
     const QPoint pixel(int(std::lround(view.columnAxis()->coordToPixel(column + offset.x()))),
@@ -510,7 +518,7 @@ void TestHeatmapView::hoverOutsideEmitsNoCell()
 {
     HeatmapView view;
     view.setMatrix(ramp(4, 3), tokens(4), tokens(3), Scheme::Probability);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
     QSignalSpy hovered(&view, &HeatmapView::cellHovered);
 
     QTest::mouseMove(view.plot(), cellCentre(view, 1, 1));
@@ -544,7 +552,7 @@ void TestHeatmapView::clickEmitsCell()
 {
     HeatmapView view;
     view.setMatrix(tutorialWeights(), words, words, Scheme::Probability);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
     QSignalSpy clicked(&view, &HeatmapView::cellClicked);
 
     QTest::mouseClick(view.plot(), Qt::LeftButton, {}, cellCentre(view, 2, 3));
@@ -575,7 +583,7 @@ void TestHeatmapView::concealedShowsNoNumbers()
     HeatmapView view;
     view.setMatrix(ramp(size, size), tokens(size), tokens(size), Scheme::Probability);
     view.setConcealed(true);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
 
     QVERIFY(view.isConcealed());
     QVERIFY(!view.colorMap()->visible());
@@ -597,7 +605,7 @@ void TestHeatmapView::editsCoalesceIntoOneReplot()
 {
     HeatmapView view;
     view.setMatrix(tutorialWeights(), words, words, Scheme::Probability);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
     QSignalSpy replots(view.plot(), &QCustomPlot::afterReplot);
 
     // A value dragged: many edits within one turn of the event loop.
@@ -618,7 +626,7 @@ void TestHeatmapView::titleTakesRoomOnlyWhenSet()
 {
     HeatmapView view;
     view.setMatrix(tutorialWeights(), words, words, Scheme::Probability);
-    showAndLayOut(view);
+    QVERIFY(showAndLayOut(view));
     const int topWithoutTitle = view.plot()->axisRect()->top();
 
     view.setTitle(QStringLiteral("Attention weights"));
