@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <system_error>
+#include <thread>
 #include <tuple>
 
 namespace attn {
@@ -170,18 +172,21 @@ MaskMatrix buildMask(const Scenario &scenario, const Vector &alignedPositions)
     return mask;
 }
 
-/// Scores of one head for the chosen score function.
-Matrix headScores(const Scenario &scenario, const Matrix &queries, const Matrix &keys)
+/// Scores of one head for the chosen score function, into `scores`.
+void headScores(const Scenario &scenario, const Matrix &queries, const Matrix &keys,
+                Matrix &scores)
 {
     switch (scenario.score) {
     case ScoreFunction::Dot:
-        return queries * keys.transpose();
+        scores.noalias() = queries * keys.transpose();
+        return;
     case ScoreFunction::General:
-        return (queries * scenario.wA) * keys.transpose();
+        scores.noalias() = (queries * scenario.wA) * keys.transpose();
+        return;
     case ScoreFunction::Additive: {
         const Matrix projectedQueries = queries * scenario.wA; // n × d_a
         const Matrix projectedKeys = keys * scenario.uA;       // m × d_a
-        Matrix scores(queries.rows(), keys.rows());
+        scores.resize(queries.rows(), keys.rows());
         for (Eigen::Index key = 0; key < keys.rows(); ++key) {
             for (Eigen::Index query = 0; query < queries.rows(); ++query) {
                 scores(query, key) =
@@ -189,24 +194,30 @@ Matrix headScores(const Scenario &scenario, const Matrix &queries, const Matrix 
                     * scenario.vA;
             }
         }
-        return scores;
+        return;
     }
     }
-    return {};
 }
 
 /// Row softmax over the visible keys; masked cells and fully masked rows are exactly 0.
-Matrix softmaxRows(const Matrix &masked, const MaskMatrix &mask, bool anyMasked)
+///
+/// exp is Eigen's vectorised one. It may differ from the C library's in the
+/// last bit, as NumPy's own SIMD exp does (on an AVX-512 machine NumPy and
+/// libm disagree in the last bit for about one value in four), so agreement
+/// with NumPy is to within a few ulps either way, far inside 1e-12.
+void softmaxRows(const Matrix &masked, const MaskMatrix &mask, bool anyMasked, Matrix &weights)
 {
-    Matrix logits = masked;
-    if (!logits.allFinite()) {
+    const Matrix *logits = &masked;
+    Matrix clamped;
+    if (!masked.allFinite()) {
         // Overflowed scores (inputs near ±1e300) are clamped so the weights stay
         // finite; −∞ from the mask stays −∞ and is zeroed below.
-        for (Eigen::Index col = 0; col < logits.cols(); ++col) {
-            for (Eigen::Index row = 0; row < logits.rows(); ++row) {
+        clamped = masked;
+        for (Eigen::Index col = 0; col < clamped.cols(); ++col) {
+            for (Eigen::Index row = 0; row < clamped.rows(); ++row) {
                 if (anyMasked && mask(row, col) != MaskReason::Visible)
                     continue;
-                double &value = logits(row, col);
+                double &value = clamped(row, col);
                 if (std::isnan(value))
                     value = -largest;
                 else if (value == infinity)
@@ -215,12 +226,14 @@ Matrix softmaxRows(const Matrix &masked, const MaskMatrix &mask, bool anyMasked)
                     value = -largest;
             }
         }
+        logits = &clamped;
     }
 
-    const Vector rowMax = logits.rowwise().maxCoeff();
-    Matrix weights = (logits.colwise() - rowMax).array().exp().matrix();
+    const Vector rowMax = logits->rowwise().maxCoeff();
+    weights = logits->colwise() - rowMax;
+    weights = weights.array().exp().matrix();
     if (anyMasked) {
-        // Eigen's vectorised exp(−∞) is a tiny positive number, not 0.
+        // exp(−∞ − max) is 0 already, but a fully masked row gives −∞ − (−∞) = NaN.
         for (Eigen::Index col = 0; col < weights.cols(); ++col) {
             for (Eigen::Index row = 0; row < weights.rows(); ++row) {
                 if (mask(row, col) != MaskReason::Visible)
@@ -228,14 +241,13 @@ Matrix softmaxRows(const Matrix &masked, const MaskMatrix &mask, bool anyMasked)
             }
         }
     }
-    const Vector rowSum = weights.rowwise().sum();
-    for (Eigen::Index row = 0; row < weights.rows(); ++row) {
+    Vector rowSum = weights.rowwise().sum();
+    for (Eigen::Index row = 0; row < rowSum.size(); ++row) {
+        // A fully masked row keeps its zeros: nothing to attend to.
         if (rowMax(row) == -infinity || !(rowSum(row) > 0.0))
-            weights.row(row).setZero();
-        else
-            weights.row(row) /= rowSum(row);
+            rowSum(row) = infinity;
     }
-    return weights;
+    weights.array().colwise() /= rowSum.array();
 }
 
 int argMax(const Eigen::Ref<const Eigen::RowVectorXd> &row)
@@ -389,12 +401,112 @@ Matrix sinusoidalEncoding(int count, int dimension)
     return encoding;
 }
 
-Result<Trace> compute(const Scenario &s)
+namespace {
+
+/// Per-head work: scores, scaling, mask, softmax, selection and output.
+struct HeadContext
+{
+    const Scenario &scenario;
+    const Trace &trace;
+    const Matrix &gaussian; ///< local-p window factor, else empty
+    double divisor;         ///< s · τ
+    bool anyMasked;
+    /// Draws each head takes from the sampling generator (one per visible row).
+    std::uint64_t drawsPerHead;
+};
+
+void computeHead(const HeadContext &context, int h, HeadTrace &head)
+{
+    const Scenario &s = context.scenario;
+    const Trace &trace = context.trace;
+    const int queryCount = trace.queryCount();
+    const int keyCount = trace.keyCount();
+
+    head.queries = trace.queries.middleCols(h * trace.headDim, trace.headDim);
+    head.keys = trace.keys.middleCols(h * trace.headDim, trace.headDim);
+    head.values = trace.values.middleCols(h * trace.headValueDim, trace.headValueDim);
+
+    headScores(s, head.queries, head.keys, head.scores);
+    head.scaled = head.scores / context.divisor;
+    head.masked = head.scaled;
+    if (context.anyMasked) {
+        for (int key = 0; key < keyCount; ++key) {
+            for (int query = 0; query < queryCount; ++query) {
+                if (trace.mask(query, key) != MaskReason::Visible)
+                    head.masked(query, key) = -infinity;
+            }
+        }
+    }
+    softmaxRows(head.masked, trace.mask, context.anyMasked, head.softWeights);
+    if (s.span == SpanKind::LocalP)
+        head.softWeights.array() *= context.gaussian.array();
+
+    if (s.selection == SelectionKind::Soft) {
+        head.weights = head.softWeights;
+        head.sampledKeys.clear();
+    } else {
+        // Head h continues the one generator where head h − 1 stopped, so the
+        // draws do not depend on how the heads are spread over threads.
+        RandomSource generator(s.seed);
+        generator.discard(context.drawsPerHead * std::uint64_t(h));
+        head.weights.setZero(queryCount, keyCount);
+        head.sampledKeys.assign(static_cast<std::size_t>(queryCount), -1);
+        for (int query = 0; query < queryCount; ++query) {
+            if (isFullyMasked(trace.fullyMaskedRows, query))
+                continue;
+            const auto row = head.softWeights.row(query);
+            const int key = s.selection == SelectionKind::Hard ? argMax(row)
+                                                               : sampleKey(row, generator.uniform());
+            if (key < 0)
+                continue;
+            head.sampledKeys[static_cast<std::size_t>(query)] = key;
+            head.weights(query, key) = 1.0;
+        }
+    }
+    head.output.noalias() = head.weights * head.values;
+}
+
+/// Heads are independent: above this many score cells in all, they are
+/// spread over the processor's cores (below it, starting threads costs more
+/// than it saves).
+constexpr double parallelCellThreshold = 65536.0;
+
+void computeHeads(const HeadContext &context, std::vector<HeadTrace> &heads)
+{
+    const int headCount = static_cast<int>(heads.size());
+    const double cells = double(context.trace.queryCount()) * context.trace.keyCount() * headCount;
+    const int threadCount =
+        std::max(1, std::min<int>(headCount, int(std::thread::hardware_concurrency())));
+    std::vector<std::thread> workers;
+    if (threadCount > 1 && cells >= parallelCellThreshold) {
+        for (int worker = 1; worker < threadCount; ++worker) {
+            try {
+                workers.emplace_back([&context, &heads, worker, threadCount, headCount] {
+                    for (int h = worker; h < headCount; h += threadCount)
+                        computeHead(context, h, heads[std::size_t(h)]);
+                });
+            } catch (const std::system_error &) {
+                break; // no thread to be had: this one does the rest
+            }
+        }
+    }
+    // This thread takes its own share and that of any worker that did not start.
+    const int started = int(workers.size()) + 1;
+    for (int h = 0; h < headCount; ++h) {
+        if (h % threadCount == 0 || h % threadCount >= started)
+            computeHead(context, h, heads[std::size_t(h)]);
+    }
+    for (std::thread &worker : workers)
+        worker.join();
+}
+
+} // namespace
+
+std::optional<Error> computeInto(const Scenario &s, Trace &trace)
 {
     if (auto error = validate(s))
-        return *error;
+        return error;
 
-    Trace trace;
     const int queryCount = s.queryCount();
     const int keyCount = s.keyCount();
     const bool positional = s.positional == PositionalEncoding::Sinusoidal;
@@ -404,6 +516,7 @@ Result<Trace> compute(const Scenario &s)
         trace.positionalEncoding = sinusoidalEncoding(queryCount, s.modelDim());
         trace.input = trace.embeddings + trace.positionalEncoding;
     } else {
+        trace.positionalEncoding.resize(0, 0);
         trace.input = trace.embeddings;
     }
     if (s.source) {
@@ -412,14 +525,19 @@ Result<Trace> compute(const Scenario &s)
             trace.sourcePositionalEncoding = sinusoidalEncoding(keyCount, s.modelDim());
             trace.sourceInput = trace.sourceEmbeddings + trace.sourcePositionalEncoding;
         } else {
+            trace.sourcePositionalEncoding.resize(0, 0);
             trace.sourceInput = trace.sourceEmbeddings;
         }
+    } else {
+        trace.sourceEmbeddings.resize(0, 0);
+        trace.sourcePositionalEncoding.resize(0, 0);
+        trace.sourceInput.resize(0, 0);
     }
     const Matrix &keyInput = s.source ? trace.sourceInput : trace.input;
 
-    trace.queries = trace.input * s.wQ;
-    trace.keys = keyInput * s.wK;
-    trace.values = keyInput * s.wV;
+    trace.queries.noalias() = trace.input * s.wQ;
+    trace.keys.noalias() = keyInput * s.wK;
+    trace.values.noalias() = keyInput * s.wV;
 
     const int headCount = s.heads;
     trace.headDim = s.keyDim() / headCount;
@@ -430,16 +548,19 @@ Result<Trace> compute(const Scenario &s)
     case ScaleMode::Custom: trace.scaleDivisor = s.scaleValue; break;
     }
     trace.temperature = s.temperature;
-    const double divisor = trace.scaleDivisor * trace.temperature;
 
+    trace.rowsSumToOne = true;
     if (s.span == SpanKind::LocalM) {
         trace.alignedPositions = Vector::LinSpaced(queryCount, 0.0, queryCount - 1.0);
     } else if (s.span == SpanKind::LocalP) {
         trace.alignedPositions = predictedPositions(trace.queries, s.wP, s.vP, keyCount);
         trace.rowsSumToOne = false;
+    } else {
+        trace.alignedPositions.resize(0);
     }
     trace.mask = buildMask(s, trace.alignedPositions);
     const bool anyMasked = (trace.mask != MaskReason::Visible).any();
+    trace.fullyMaskedRows.clear();
     if (anyMasked) {
         for (int query = 0; query < queryCount; ++query) {
             if ((trace.mask.row(query) != MaskReason::Visible).all())
@@ -460,54 +581,33 @@ Result<Trace> compute(const Scenario &s)
         }
     }
 
-    RandomSource generator(s.seed);
     trace.heads.resize(static_cast<std::size_t>(headCount));
+    const HeadContext context{s,
+                              trace,
+                              gaussian,
+                              trace.scaleDivisor * trace.temperature,
+                              anyMasked,
+                              std::uint64_t(queryCount) - trace.fullyMaskedRows.size()};
+    computeHeads(context, trace.heads);
+
     trace.concat.resize(queryCount, s.valueDim());
     for (int h = 0; h < headCount; ++h) {
-        HeadTrace &head = trace.heads[static_cast<std::size_t>(h)];
-        head.queries = trace.queries.middleCols(h * trace.headDim, trace.headDim);
-        head.keys = trace.keys.middleCols(h * trace.headDim, trace.headDim);
-        head.values = trace.values.middleCols(h * trace.headValueDim, trace.headValueDim);
-
-        head.scores = headScores(s, head.queries, head.keys);
-        head.scaled = head.scores / divisor;
-        head.masked = head.scaled;
-        if (anyMasked) {
-            for (int key = 0; key < keyCount; ++key) {
-                for (int query = 0; query < queryCount; ++query) {
-                    if (trace.mask(query, key) != MaskReason::Visible)
-                        head.masked(query, key) = -infinity;
-                }
-            }
-        }
-        head.softWeights = softmaxRows(head.masked, trace.mask, anyMasked);
-        if (s.span == SpanKind::LocalP)
-            head.softWeights.array() *= gaussian.array();
-
-        if (s.selection == SelectionKind::Soft) {
-            head.weights = head.softWeights;
-        } else {
-            head.weights = Matrix::Zero(queryCount, keyCount);
-            head.sampledKeys.assign(static_cast<std::size_t>(queryCount), -1);
-            for (int query = 0; query < queryCount; ++query) {
-                if (isFullyMasked(trace.fullyMaskedRows, query))
-                    continue;
-                const auto row = head.softWeights.row(query);
-                const int key = s.selection == SelectionKind::Hard
-                                    ? argMax(row)
-                                    : sampleKey(row, generator.uniform());
-                if (key < 0)
-                    continue;
-                head.sampledKeys[static_cast<std::size_t>(query)] = key;
-                head.weights(query, key) = 1.0;
-            }
-        }
-        head.output = head.weights * head.values;
-        trace.concat.middleCols(h * trace.headValueDim, trace.headValueDim) = head.output;
+        trace.concat.middleCols(h * trace.headValueDim, trace.headValueDim) =
+            trace.heads[std::size_t(h)].output;
     }
-
     trace.projected = s.wO.has_value();
-    trace.output = trace.projected ? Matrix(trace.concat * *s.wO) : trace.concat;
+    if (trace.projected)
+        trace.output.noalias() = trace.concat * *s.wO;
+    else
+        trace.output = trace.concat;
+    return std::nullopt;
+}
+
+Result<Trace> compute(const Scenario &s)
+{
+    Trace trace;
+    if (auto error = computeInto(s, trace))
+        return *error;
     return trace;
 }
 

@@ -22,6 +22,11 @@ std::optional<Error> validate(const Scenario &scenario);
 /// An invalid scenario gives an Error naming the field; nothing throws.
 Result<Trace> compute(const Scenario &scenario);
 
+/// compute() into an existing trace, reusing its matrices' memory: what an
+/// editor that recomputes on every change wants. On an invalid scenario the
+/// trace is left untouched and the error returned.
+std::optional<Error> computeInto(const Scenario &scenario, Trace &trace);
+
 /// Sinusoidal positional encoding for `count` positions of `dimension` features.
 Matrix sinusoidalEncoding(int count, int dimension);
 

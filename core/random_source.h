@@ -21,6 +21,9 @@ public:
         return z ^ (z >> 31);
     }
 
+    /// Skips `count` draws at once: the state only ever grows by the same step.
+    void discard(std::uint64_t count) { m_state += count * 0x9E3779B97F4A7C15ULL; }
+
     /// Uniform in [0, 1) with 53 random bits: (next() >> 11) · 2⁻⁵³.
     double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
