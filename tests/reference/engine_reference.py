@@ -179,6 +179,15 @@ def masking():
 
 def span():
     header("span")
+    T = TUTORIAL
+    r = attention(T["X"], T["WQ"], T["WK"], T["WV"], selection="hard")
+    print("    // hard on the tutorial (row 1 ties keys 0 and 2):", r["heads"][0]["sampled"])
+    print(cpp_matrix("tutorialHardOutput", r["output"]))
+    r = attention(X, WQ, WK, WV, selection="hard", causal=True,
+                  padding=[True, False, False, False, False])
+    print("    // hard, causal and padding on key 0:", r["heads"][0]["sampled"])
+    print(cpp_matrix("softWeights", r["heads"][0]["soft"]))
+    print(cpp_matrix("maskedHardOutput", r["output"]))
     p = SPAN
     cases = [
         ("local-m, D = 0", dict(span="localm", window=0)),
@@ -211,6 +220,15 @@ def selection():
     r0 = attention(X, np.zeros((3, 3)), WK, WV, selection="hard")
     print("    // hard with W_Q = 0 (all scores 0):", r0["heads"][0]["sampled"])
     print(cpp_matrix("zeroQueryOutput", r0["output"]))
+    T = TUTORIAL
+    r = attention(T["X"], T["WQ"], T["WK"], T["WV"], selection="hard")
+    print("    // hard on the tutorial (row 1 ties keys 0 and 2):", r["heads"][0]["sampled"])
+    print(cpp_matrix("tutorialHardOutput", r["output"]))
+    r = attention(X, WQ, WK, WV, selection="hard", causal=True,
+                  padding=[True, False, False, False, False])
+    print("    // hard, causal and padding on key 0:", r["heads"][0]["sampled"])
+    print(cpp_matrix("softWeights", r["heads"][0]["soft"]))
+    print(cpp_matrix("maskedHardOutput", r["output"]))
     p = SPAN
     cases = [
         ("sample, 1 head", X, WQ, WK, WV, dict()),
