@@ -54,7 +54,7 @@ public:
     enum class ValueLabels
     {
         Auto, ///< while rows·columns ≤ valueLabelCellLimit() and the numbers fit the cells
-        On,   ///< always, up to hardValueLabelLimit cells, at the smallest readable font
+        On,   ///< always (up to hardValueLabelLimit cells), at 9 pt or more even if they overflow
         Off,  ///< never
     };
     Q_ENUM(ValueLabels)
