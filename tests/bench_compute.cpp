@@ -10,7 +10,6 @@
 #include "attention.h"
 
 #include <QtTest>
-
 #include <cstdint>
 
 namespace {
@@ -81,7 +80,8 @@ void BenchCompute::tutorial()
     const attn::Scenario scenario = attn::tutorialScenario();
     QVERIFY(attn::compute(scenario).ok());
     double sink = 0.0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const attn::Result<attn::Trace> result = attn::compute(scenario);
         sink += result.value().output(0, 0);
     }
@@ -97,7 +97,8 @@ void BenchCompute::tokens512Heads8()
     qInfo("checksum: sum(output) = %.17g, output[0][0] = %.17g", check.value().output.sum(),
           check.value().output(0, 0));
     double sink = 0.0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const attn::Result<attn::Trace> result = attn::compute(scenario);
         sink += result.value().output(0, 0);
     }

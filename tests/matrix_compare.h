@@ -18,7 +18,6 @@
 #include <QString>
 #include <QStringList>
 #include <QTest>
-
 #include <cmath>
 #include <initializer_list>
 #include <limits>
@@ -35,8 +34,8 @@ namespace testsupport {
 inline attn::Matrix matrixOf(std::initializer_list<std::initializer_list<double>> rows)
 {
     const auto rowCount = static_cast<Eigen::Index>(rows.size());
-    const auto colCount = rowCount == 0 ? Eigen::Index(0)
-                                        : static_cast<Eigen::Index>(rows.begin()->size());
+    const auto colCount =
+        rowCount == 0 ? Eigen::Index(0) : static_cast<Eigen::Index>(rows.begin()->size());
     attn::Matrix matrix(rowCount, colCount);
     Eigen::Index r = 0;
     for (const auto &row : rows) {
@@ -133,25 +132,26 @@ inline Comparison compareMatrices(const attn::Matrix &actual, const attn::Matrix
         return {};
     const double a = actual(firstRow, firstCol);
     const double e = expected(firstRow, firstCol);
-    return {false, QStringLiteral("%1: cell (%2, %3) is %4, expected %5 (|difference| %6, "
-                                  "tolerance %7 × max(1, |expected|)); %8 of %9 cells differ, "
-                                  "the largest difference is %10.\n  actual:\n%11\n  expected:\n%12")
-                       .arg(what)
-                       .arg(firstRow)
-                       .arg(firstCol)
-                       .arg(fullPrecision(a), fullPrecision(e), fullPrecision(std::abs(a - e)),
-                            fullPrecision(tolerance))
-                       .arg(badCells)
-                       .arg(actual.size())
-                       .arg(fullPrecision(largestDifference))
-                       .arg(describe(actual), describe(expected))};
+    return {false,
+            QStringLiteral("%1: cell (%2, %3) is %4, expected %5 (|difference| %6, "
+                           "tolerance %7 × max(1, |expected|)); %8 of %9 cells differ, "
+                           "the largest difference is %10.\n  actual:\n%11\n  expected:\n%12")
+                .arg(what)
+                .arg(firstRow)
+                .arg(firstCol)
+                .arg(fullPrecision(a), fullPrecision(e), fullPrecision(std::abs(a - e)),
+                     fullPrecision(tolerance))
+                .arg(badCells)
+                .arg(actual.size())
+                .arg(fullPrecision(largestDifference))
+                .arg(describe(actual), describe(expected))};
 }
 
 inline Comparison compareScalars(double actual, double expected, double tolerance,
                                  const QString &what)
 {
-    const bool good = tolerance == 0.0 ? actual == expected
-                                       : withinTolerance(actual, expected, tolerance);
+    const bool good =
+        tolerance == 0.0 ? actual == expected : withinTolerance(actual, expected, tolerance);
     if (good)
         return {};
     return {false, QStringLiteral("%1 is %2, expected %3 (|difference| %4, tolerance %5 × "
@@ -193,11 +193,21 @@ inline QString maskLetters(const attn::MaskMatrix &mask)
         QString row;
         for (Eigen::Index c = 0; c < mask.cols(); ++c) {
             switch (mask(r, c)) {
-            case attn::MaskReason::Visible: row += QLatin1Char('V'); break;
-            case attn::MaskReason::Causal: row += QLatin1Char('C'); break;
-            case attn::MaskReason::Padding: row += QLatin1Char('P'); break;
-            case attn::MaskReason::OutsideWindow: row += QLatin1Char('W'); break;
-            default: row += QLatin1Char('?'); break;
+            case attn::MaskReason::Visible:
+                row += QLatin1Char('V');
+                break;
+            case attn::MaskReason::Causal:
+                row += QLatin1Char('C');
+                break;
+            case attn::MaskReason::Padding:
+                row += QLatin1Char('P');
+                break;
+            case attn::MaskReason::OutsideWindow:
+                row += QLatin1Char('W');
+                break;
+            default:
+                row += QLatin1Char('?');
+                break;
             }
         }
         rows << row;

@@ -11,7 +11,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -39,17 +38,28 @@ constexpr int Any = -1;
 const char *stageName(attn::Stage stage)
 {
     switch (stage) {
-    case attn::Stage::Embeddings: return "Embeddings";
-    case attn::Stage::Queries: return "Queries";
-    case attn::Stage::Keys: return "Keys";
-    case attn::Stage::Values: return "Values";
-    case attn::Stage::Scores: return "Scores";
-    case attn::Stage::Scaled: return "Scaled";
-    case attn::Stage::Masked: return "Masked";
-    case attn::Stage::Weights: return "Weights";
-    case attn::Stage::Output: return "Output";
-    case attn::Stage::Concat: return "Concat";
-    case attn::Stage::Projected: return "Projected";
+    case attn::Stage::Embeddings:
+        return "Embeddings";
+    case attn::Stage::Queries:
+        return "Queries";
+    case attn::Stage::Keys:
+        return "Keys";
+    case attn::Stage::Values:
+        return "Values";
+    case attn::Stage::Scores:
+        return "Scores";
+    case attn::Stage::Scaled:
+        return "Scaled";
+    case attn::Stage::Masked:
+        return "Masked";
+    case attn::Stage::Weights:
+        return "Weights";
+    case attn::Stage::Output:
+        return "Output";
+    case attn::Stage::Concat:
+        return "Concat";
+    case attn::Stage::Projected:
+        return "Projected";
     }
     return "?";
 }
@@ -110,12 +120,18 @@ attn::Scenario twoHeads()
                                            {-0.2, 0.9, 0.4, -0.6},
                                            {0.3, 0.3, -0.7, 0.8},
                                            {0.6, -0.5, 0.2, 0.4}}));
-    scenario.wQ = matrixOf({{0.8, -0.2, 0.5, 0.3}, {0.1, 0.7, -0.4, 0.6},
-                            {-0.5, 0.4, 0.9, -0.1}, {0.3, -0.6, 0.2, 0.7}});
-    scenario.wK = matrixOf({{0.6, 0.4, -0.3, 0.2}, {-0.1, 0.5, 0.8, -0.4},
-                            {0.7, -0.2, 0.1, 0.9}, {0.2, 0.6, -0.5, 0.3}});
-    scenario.wV = matrixOf({{1.0, -0.5, 0.25, 0.75}, {0.5, 1.5, -1.0, 0.0},
-                            {-0.75, 0.25, 1.25, 0.5}, {0.0, 1.0, 0.5, -1.5}});
+    scenario.wQ = matrixOf({{0.8, -0.2, 0.5, 0.3},
+                            {0.1, 0.7, -0.4, 0.6},
+                            {-0.5, 0.4, 0.9, -0.1},
+                            {0.3, -0.6, 0.2, 0.7}});
+    scenario.wK = matrixOf({{0.6, 0.4, -0.3, 0.2},
+                            {-0.1, 0.5, 0.8, -0.4},
+                            {0.7, -0.2, 0.1, 0.9},
+                            {0.2, 0.6, -0.5, 0.3}});
+    scenario.wV = matrixOf({{1.0, -0.5, 0.25, 0.75},
+                            {0.5, 1.5, -1.0, 0.0},
+                            {-0.75, 0.25, 1.25, 0.5},
+                            {0.0, 1.0, 0.5, -1.5}});
     scenario.wO = matrixOf({{0.4, -0.3, 0.9}, {0.7, 0.2, -0.5}, {-0.6, 0.8, 0.1}, {0.3, 0.5, 0.6}});
     scenario.heads = 2;
     return scenario;
@@ -165,8 +181,8 @@ void TestExplanation::tutorialCells_data()
     QTest::addColumn<attn::Stage>("stage");
     QTest::addColumn<int>("row");
     QTest::addColumn<int>("col");
-    QTest::addColumn<double>("value");       // NumPy
-    QTest::addColumn<QString>("formatted");  // the value to 4 significant digits, by hand
+    QTest::addColumn<double>("value");      // NumPy
+    QTest::addColumn<QString>("formatted"); // the value to 4 significant digits, by hand
 
     using attn::Stage;
     QTest::newRow("query (2, 0) = [1,1,0]·W_Q[:,0]") << Stage::Queries << 2 << 0 << 4.0 << "4";
@@ -262,15 +278,14 @@ void TestExplanation::kinds_data()
                            << Explanation::Kind::DotProduct << reason::Visible << 1.0 << "1";
     QTest::newRow("scaled") << tutorial << attn::CellRef{Stage::Scaled, 0, 1, 1}
                             << Explanation::Kind::Scaling << reason::Visible << 0.0 << "0";
-    QTest::newRow("masked, visible") << tutorial << attn::CellRef{Stage::Masked, 0, 2, 3}
-                                     << Explanation::Kind::Masked << reason::Visible
-                                     << 1.1547005383792517 << "1.155";
+    QTest::newRow("masked, visible")
+        << tutorial << attn::CellRef{Stage::Masked, 0, 2, 3} << Explanation::Kind::Masked
+        << reason::Visible << 1.1547005383792517 << "1.155";
     QTest::newRow("soft weight") << tutorial << attn::CellRef{Stage::Weights, 0, 1, 2}
                                  << Explanation::Kind::Softmax << reason::Visible
                                  << 0.4548263225195752 << "0.4548";
     QTest::newRow("concat") << tutorial << attn::CellRef{Stage::Concat, 0, 1, 2}
-                            << Explanation::Kind::Concatenated << reason::Visible << 0.5
-                            << "0.5";
+                            << Explanation::Kind::Concatenated << reason::Visible << 0.5 << "0.5";
 
     attn::Scenario causal = tutorial;
     causal.mask = attn::MaskKind::Causal;
@@ -297,21 +312,20 @@ void TestExplanation::kinds_data()
     attn::Scenario hard = tutorial;
     hard.selection = attn::SelectionKind::Hard;
     QTest::newRow("hard weight (0, 2)") << hard << attn::CellRef{Stage::Weights, 0, 0, 2}
-                                        << Explanation::Kind::Hard << reason::Visible << 1.0
-                                        << "1";
+                                        << Explanation::Kind::Hard << reason::Visible << 1.0 << "1";
     attn::Scenario sampled = tutorial;
     sampled.selection = attn::SelectionKind::Sample;
-    QTest::newRow("sampled weight") << sampled << attn::CellRef{Stage::Weights, 0, 3, 1}
-                                    << Explanation::Kind::Sampled << reason::Visible
-                                    << traceValue << "";
+    QTest::newRow("sampled weight")
+        << sampled << attn::CellRef{Stage::Weights, 0, 3, 1} << Explanation::Kind::Sampled
+        << reason::Visible << traceValue << "";
     attn::Scenario localP = tutorial;
     localP.span = attn::SpanKind::LocalP;
     localP.window = 2;
     localP.wP = matrixOf({{0.5, -0.5}, {0.25, 0.75}, {-0.5, 0.5}});
     localP.vP = vectorOf({1.0, 0.5});
-    QTest::newRow("local-p weight") << localP << attn::CellRef{Stage::Weights, 0, 2, 2}
-                                    << Explanation::Kind::LocalSoftmax << reason::Visible
-                                    << traceValue << "";
+    QTest::newRow("local-p weight")
+        << localP << attn::CellRef{Stage::Weights, 0, 2, 2} << Explanation::Kind::LocalSoftmax
+        << reason::Visible << traceValue << "";
 
     attn::Scenario general = tutorial;
     general.score = attn::ScoreFunction::General;
@@ -365,10 +379,10 @@ void TestExplanation::cellOutsideTheMatrix()
 {
     const attn::Scenario scenario = attn::tutorialScenario();
     const attn::Trace trace = computed(scenario);
-    for (const attn::CellRef &cell : {attn::CellRef{attn::Stage::Scores, 0, 4, 0},
-                                      attn::CellRef{attn::Stage::Scores, 0, 0, 9},
-                                      attn::CellRef{attn::Stage::Weights, 1, 0, 0},
-                                      attn::CellRef{attn::Stage::Output, 0, -5, 0}}) {
+    for (const attn::CellRef &cell :
+         {attn::CellRef{attn::Stage::Scores, 0, 4, 0}, attn::CellRef{attn::Stage::Scores, 0, 0, 9},
+          attn::CellRef{attn::Stage::Weights, 1, 0, 0},
+          attn::CellRef{attn::Stage::Output, 0, -5, 0}}) {
         const attn::Explanation explanation = attn::explain(scenario, trace, cell);
         QVERIFY2(!explanation.text.empty(), qPrintable(describe(cell)));
         QVERIFY2(explanation.sources.empty(), qPrintable(describe(cell)));

@@ -14,7 +14,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cfloat>
 #include <cmath>
 #include <numeric>
@@ -53,6 +52,7 @@ attn::Scenario randomSelfAttention(int tokens, int modelDim, int keyDim, int val
 }
 
 // The cross-attention example of tst_score_functions: 3 target words, 4 source words.
+// clang-format off
 const attn::Matrix targetEmbeddings = matrixOf({
     {0.5, -1.0, 0.25},
     {1.5, 0.75, -0.5},
@@ -74,6 +74,7 @@ const attn::Matrix valueWeights = matrixOf({
     {1.2, -0.6},
     {0.4, 0.3},
     {-0.9, 0.7}});
+// clang-format on
 
 attn::Scenario crossAttention()
 {
@@ -166,8 +167,9 @@ void TestInvariants::softRowsSumToOne()
             const testsupport::Comparison comparison = testsupport::compareScalars(
                 sum, 1.0, tolerance, QStringLiteral("sum of head %1 row %2").arg(h).arg(i));
             QVERIFY2(comparison.ok, qPrintable(comparison.message));
-            QVERIFY2((weights.row(i).array() >= 0.0).all(),
-                     qPrintable(QStringLiteral("head %1 row %2 has a negative weight").arg(h).arg(i)));
+            QVERIFY2(
+                (weights.row(i).array() >= 0.0).all(),
+                qPrintable(QStringLiteral("head %1 row %2 has a negative weight").arg(h).arg(i)));
         }
     }
 }
@@ -285,6 +287,7 @@ void TestInvariants::overflowingScoresGiveFiniteWeights_data()
     //   row 1: NaN NaN NaN NaN  → uniform
     //   row 2: +inf −inf NaN NaN → key 0 alone at DBL_MAX
     //   row 3: NaN NaN NaN +inf → key 3 alone
+    // clang-format off
     QTest::newRow("±1e300 embeddings, dot score")
         << huge()
         << matrixOf({{0.25, 0.25, 0.25, 0.25},
@@ -299,6 +302,7 @@ void TestInvariants::overflowingScoresGiveFiniteWeights_data()
                      {0.5, 0.5, 0.0, 0.0},
                      {1.0, 0.0, 0.0, 0.0},
                      {0.0, 0.0, 0.0, 1.0}});
+    // clang-format on
     attn::Scenario general = huge();
     general.score = attn::ScoreFunction::General;
     general.wA = matrixOf({{0.5, -0.25, 0.25}, {0.25, 0.5, -0.5}, {-0.25, 0.25, 0.5}});
@@ -343,6 +347,7 @@ void TestInvariants::sinusoidalEncoding_data()
     QTest::addColumn<int>("dimension");
     QTest::addColumn<attn::Matrix>("expected");
 
+    // clang-format off
     QTest::newRow("6 positions, d_model 8") << 6 << 8 << matrixOf({
             {0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0},
             {0.8414709848078965, 0.5403023058681397, 0.09983341664682817, 0.9950041652780256, 0.009999833334166664, 0.9999500004166654, 0.0009999998333333417, 0.9999995000000417},
@@ -362,6 +367,7 @@ void TestInvariants::sinusoidalEncoding_data()
             {0.0, 1.0},
             {0.8414709848078965, 0.5403023058681397},
             {0.9092974268256816, -0.4161468365471424}});
+    // clang-format on
 }
 
 void TestInvariants::sinusoidalEncoding()
@@ -383,6 +389,7 @@ void TestInvariants::positionalEncodingFeedsTheProjections()
 
     VERIFY_MATRIX_EQUAL(trace.embeddings, targetEmbeddings);
     VERIFY_MATRIX_EQUAL(trace.sourceEmbeddings, sourceEmbeddings);
+    // clang-format off
     VERIFY_MATRIX_NEAR(trace.positionalEncoding, matrixOf({
         {0.0, 1.0, 0.0},
         {0.8414709848078965, 0.5403023058681397, 0.0021544330233656045},
@@ -423,6 +430,7 @@ void TestInvariants::positionalEncodingFeedsTheProjections()
         {0.775616489325158, -0.21711356587972708},
         {0.8371872125936775, -0.2942551633305802},
         {0.8900117157517317, -0.24541927402788027}}), tolerance);
+    // clang-format on
 }
 
 void TestInvariants::noPositionalEncodingLeavesInputAlone()

@@ -14,7 +14,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cmath>
 
 using testsupport::matrixOf;
@@ -25,6 +24,7 @@ namespace {
 constexpr double tolerance = 1e-12;
 
 // 4 words, d_model 3, d_k 3, d_v 2; a 3-word source for cross-attention.
+// clang-format off
 const attn::Matrix embeddings = matrixOf({
     {0.9, -0.4, 0.2},
     {0.1, 0.8, -0.6},
@@ -46,8 +46,10 @@ const attn::Matrix valueWeights = matrixOf({
     {1.0, -0.5},
     {0.25, 0.75},
     {-0.5, 0.5}});
+// clang-format on
 
 // scores / √3 of the self-attention example: masking must not change them.
+// clang-format off
 const attn::Matrix selfScaled = matrixOf({
         {-0.26633167917717443, -0.12592009371025742, 0.3695041722813605, -0.0009237604307033636},
         {0.5544294635027976, -0.3480844772944253, -0.28567291319502686, 0.12563141857566262},
@@ -58,6 +60,7 @@ const attn::Matrix crossScaled = matrixOf({
         {0.3652895153162763, -0.38532356965715625, 0.0033486315612998893},
         {-0.2885019295140561, 0.06345079458393992, 0.3846307493341287},
         {0.03856699798186701, 0.08660254037844385, 0.12655517900636598}});
+// clang-format on
 
 attn::Scenario selfAttention(attn::MaskKind mask, std::vector<bool> padding)
 {
@@ -101,6 +104,7 @@ void TestMasking::masks_data()
     QTest::addColumn<attn::Matrix>("output");
 
     using attn::MaskKind;
+    // clang-format off
     QTest::newRow("no mask, 4 tokens")
         << selfAttention(MaskKind::None, {}) << selfScaled
         << QStringLiteral("VVVV VVVV VVVV VVVV")
@@ -143,7 +147,9 @@ void TestMasking::masks_data()
             {0.3078688220439594, -0.10477165014435114},
             {0.2580005924741782, 0.13910307985445108},
             {0.13495845362220332, 0.16108965703656308}});
+    // clang-format on
     // Cells (1,3), (2,3): causal and padding both apply, causal is named.
+    // clang-format off
     QTest::newRow("causal and padding")
         << selfAttention(MaskKind::Causal, {false, true, false, true}) << selfScaled
         << QStringLiteral("VCCC VPCC VPVC VPVP")
@@ -158,7 +164,9 @@ void TestMasking::masks_data()
             {0.7000000000000001, -0.65},
             {-0.039569601553214984, 0.04261280145459817},
             {-0.11504136116139552, 0.11329270330987834}});
+    // clang-format on
     // Query 0 sees only key 0, which is padding: nothing left to attend to.
+    // clang-format off
     QTest::newRow("causal and padding on key 0 hide row 0")
         << selfAttention(MaskKind::Causal, {true, false, false, true}) << selfScaled
         << QStringLiteral("PCCC PVCC PVVC PVVP")
@@ -201,6 +209,7 @@ void TestMasking::masks_data()
             {0.33232553150132005, 0.06921326394672421},
             {0.6280900091627954, 0.050334680266204496},
             {0.4633298659294876, 0.06085128515343692}});
+    // clang-format on
 }
 
 void TestMasking::masks()

@@ -12,7 +12,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cmath>
 
 using testsupport::matrixOf;
@@ -25,6 +24,7 @@ namespace {
 
 constexpr double tolerance = 1e-12;
 
+// clang-format off
 const attn::Matrix embeddings = matrixOf({
     {0.7, -0.3, 0.5, 0.1},
     {-0.2, 0.9, 0.4, -0.6},
@@ -71,6 +71,7 @@ const attn::Matrix additiveWA = matrixOf({
 const attn::Matrix additiveUA = matrixOf({
     {-0.7, 0.3, 0.2},
     {0.5, -0.4, 0.8}});
+// clang-format on
 const attn::Vector additiveVA = vectorOf({0.9, -1.1, 0.6});
 
 attn::Scenario heads(int count, std::optional<attn::Matrix> wO = outputWeights)
@@ -143,6 +144,7 @@ void TestMultihead::headsMatchNumPy_data()
     QTest::addColumn<attn::Matrix>("concat");
     QTest::addColumn<attn::Matrix>("output");
 
+    // clang-format off
     QTest::newRow("2 heads with W_O")
         << heads(2)
         << 2 << 2 << 1.4142135623730951
@@ -398,6 +400,7 @@ void TestMultihead::headsMatchNumPy_data()
             {0.11520215093780993, 0.6937316824874584, 0.4869247326187824},
             {0.45643691381413176, 0.1862933209526715, 0.2751101116619684},
             {0.34947969474540963, -0.1821205342756778, 0.2253287532422176}});
+    // clang-format on
 }
 
 void TestMultihead::headsMatchNumPy()
@@ -420,8 +423,9 @@ void TestMultihead::headsMatchNumPy()
     QCOMPARE(trace.headValueDim, headValueDim);
     VERIFY_NEAR(trace.scaleDivisor, scaleDivisor, 1e-15);
     for (int h = 0; h < trace.headCount(); ++h) {
-        const testsupport::Comparison w = testsupport::compareMatrices(
-            trace.heads[h].weights, weights[h], tolerance, QStringLiteral("head %1 weights").arg(h));
+        const testsupport::Comparison w =
+            testsupport::compareMatrices(trace.heads[h].weights, weights[h], tolerance,
+                                         QStringLiteral("head %1 weights").arg(h));
         QVERIFY2(w.ok, qPrintable(w.message));
         const testsupport::Comparison o = testsupport::compareMatrices(
             trace.heads[h].output, outputs[h], tolerance, QStringLiteral("head %1 output").arg(h));
@@ -476,11 +480,13 @@ void TestMultihead::oneHeadIsTheSingleHeadPath()
     VERIFY_MATRIX_EQUAL(trace.output, trace.concat);
     QVERIFY(!trace.projected);
     // softmax(Q Kᵀ / √4) V from NumPy, as in the "1 head with W_O" row before W_O.
+    // clang-format off
     VERIFY_MATRIX_NEAR(trace.output, matrixOf({
         {0.23390188036436915, 0.31504120629185434, 0.02945147470726131, 0.2762851650025401},
         {0.4517859052647234, 0.28429655249630525, 0.06829316632033028, -0.2303510605024073},
         {0.2461551412072413, -0.21175120582208823, 0.6704928638657921, 0.20204373950100257},
         {0.2187598138160613, 0.2273873296364263, 0.13612781672883756, 0.3046282658176466}}), tolerance);
+    // clang-format on
 }
 
 void TestMultihead::stageMatricesAreTheHeadMatrices()

@@ -13,7 +13,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cmath>
 
 using testsupport::matrixOf;
@@ -25,6 +24,7 @@ namespace {
 constexpr double tolerance = 1e-12;
 
 // d_model 3, d_k = d_v = 2.
+// clang-format off
 const attn::Matrix targetEmbeddings = matrixOf({
     {0.5, -1.0, 0.25},
     {1.5, 0.75, -0.5},
@@ -55,6 +55,7 @@ const attn::Matrix additiveWA = matrixOf({
 const attn::Matrix additiveUA = matrixOf({
     {-0.4, 0.6, 0.1},
     {0.9, -0.2, 0.3}});
+// clang-format on
 const attn::Vector additiveVA = vectorOf({1.3, -0.7, 0.5});
 
 attn::Scenario selfAttention()
@@ -100,6 +101,7 @@ attn::Scenario scaledBy(attn::Scenario scenario, attn::ScaleMode mode, double va
 }
 
 // Q, K and V do not depend on the score function: the same for every row.
+// clang-format off
 const attn::Matrix crossQueries = matrixOf({
         {-0.025000000000000022, -0.9500000000000001},
         {1.2999999999999998, 0.025000000000000078},
@@ -122,6 +124,7 @@ const attn::Matrix selfValues = matrixOf({
         {-0.02500000000000005, -0.425},
         {2.55, -1.025},
         {-1.0, 1.0}});
+// clang-format on
 
 } // namespace
 
@@ -150,6 +153,7 @@ void TestScoreFunctions::stagesMatchNumPy_data()
 
     const double sqrt2 = 1.4142135623730951; // np.sqrt(2)
 
+    // clang-format off
     QTest::newRow("dot, cross-attention 3×4")
         << crossAttention() << sqrt2 << 1.0 << crossQueries << crossKeys << crossValues
         << matrixOf({
@@ -168,7 +172,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.2542027878150668, 0.2328262236274548},
         {0.4274821882874381, -0.14418025410123061},
         {0.4384237306189115, 0.012629212967332354}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("general, cross-attention 3×4")
         << general(crossAttention()) << sqrt2 << 1.0 << crossQueries << crossKeys << crossValues
         << matrixOf({
@@ -187,7 +193,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.3874435466110272, 0.33553205990144935},
         {0.27145364427381213, -0.0776072922286206},
         {0.6974185088510949, -0.14213599074597286}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("additive, cross-attention 3×4")
         << additive(crossAttention()) << sqrt2 << 1.0 << crossQueries << crossKeys << crossValues
         << matrixOf({
@@ -206,7 +214,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {0.5110904657961673, -0.02039172960723909},
         {0.4000422988424277, 0.04601235514449331},
         {0.44792146418320977, 0.009361875812129772}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("dot, self-attention 3 tokens")
         << selfAttention() << sqrt2 << 1.0 << crossQueries << selfKeys << selfValues
         << matrixOf({
@@ -225,7 +235,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.044224684599502184, 0.07943880081992621},
         {0.7341058665271345, -0.3712614432458956},
         {1.1322212130810096, -0.3728661591581551}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("general, self-attention 3 tokens")
         << general(selfAttention()) << sqrt2 << 1.0 << crossQueries << selfKeys << selfValues
         << matrixOf({
@@ -244,7 +256,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.15400768043978613, 0.17769533157019757},
         {0.5414517572650046, -0.2918538841833186},
         {1.388487882442821, -0.5140694546809916}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("additive, self-attention 3 tokens")
         << additive(selfAttention()) << sqrt2 << 1.0 << crossQueries << selfKeys << selfValues
         << matrixOf({
@@ -263,7 +277,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {1.3344566242821294, -0.4642907808066986},
         {1.1204233345631835, -0.3427884008592722},
         {1.3047538844416473, -0.46087220263335293}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("dot, no scaling")
         << scaledBy(crossAttention(), attn::ScaleMode::None, 1.0, 1.0) << 1.0 << 1.0
         << crossQueries << crossKeys << crossValues
@@ -283,7 +299,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.4082971873858183, 0.28180512036838345},
         {0.429612807210133, -0.17256193333146308},
         {0.49560051513138764, 0.0007242524992477073}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("dot, custom scale 2.5, temperature 0.7")
         << scaledBy(crossAttention(), attn::ScaleMode::Custom, 2.5, 0.7) << 2.5 << 0.7
         << crossQueries << crossKeys << crossValues
@@ -303,7 +321,9 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.17312530315366592, 0.20472865771063675},
         {0.4123404554100499, -0.12186583412040565},
         {0.4056386436646584, 0.01924485824594803}});
+    // clang-format on
 
+    // clang-format off
     QTest::newRow("general, √d_h scale, temperature 2")
         << scaledBy(general(crossAttention()), attn::ScaleMode::SqrtHeadDim, 1.0, 2.0) << sqrt2
         << 2.0 << crossQueries << crossKeys << crossValues
@@ -323,6 +343,7 @@ void TestScoreFunctions::stagesMatchNumPy_data()
         {-0.10846743025388778, 0.20733860458164738},
         {0.2834548381637061, -0.034447872204508345},
         {0.46961270347701534, -0.04493212413762698}});
+    // clang-format on
 }
 
 void TestScoreFunctions::stagesMatchNumPy()

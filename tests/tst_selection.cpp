@@ -17,7 +17,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cmath>
 
 using testsupport::matrixOf;
@@ -30,6 +29,7 @@ constexpr double tolerance = 1e-12;
 
 // 5 words, d_model 3, d_k 3, d_v 3. Words 1 and 3 are the same, so keys 1
 // and 3 tie for every query.
+// clang-format off
 const attn::Matrix embeddings = matrixOf({
     {0.8, 0.1, -0.3},
     {0.2, 0.9, 0.4},
@@ -48,8 +48,10 @@ const attn::Matrix valueWeights = matrixOf({
     {1.0, 0.0, 0.5},
     {0.0, 1.0, -0.5},
     {0.5, 0.5, 1.0}});
+// clang-format on
 
 // 4 words, d_model 4, d_k = d_v = 4 for two heads (as in tst_multihead).
+// clang-format off
 const attn::Matrix twoHeadEmbeddings = matrixOf({
     {0.7, -0.3, 0.5, 0.1},
     {-0.2, 0.9, 0.4, -0.6},
@@ -70,8 +72,10 @@ const attn::Matrix twoHeadValueWeights = matrixOf({
     {0.5, 1.5, -1.0, 0.0},
     {-0.75, 0.25, 1.25, 0.5},
     {0.0, 1.0, 0.5, -1.5}});
+// clang-format on
 
 // 6 words with a local-p span (as in tst_span).
+// clang-format off
 const attn::Matrix localEmbeddings = matrixOf({
     {0.6, -0.2, 0.1, 0.9},
     {-0.4, 0.7, 0.3, -0.1},
@@ -99,6 +103,7 @@ const attn::Matrix positionWeights = matrixOf({
     {-0.9, 1.1, 0.6},
     {0.8, 0.3, -1.3},
     {-0.5, 0.9, 1.0}});
+// clang-format on
 const attn::Vector positionVector = vectorOf({1.5, -1.2, 0.8});
 
 attn::Scenario fiveWords(attn::SelectionKind selection, std::uint64_t seed = 42)
@@ -200,6 +205,7 @@ void TestSelection::hard_data()
 
     using attn::SelectionKind;
     // Rows 1 and 3 have their maximum on the tied keys 1 and 3: key 1 wins.
+    // clang-format off
     QTest::newRow("hard, keys 1 and 3 tie, first wins")
         << fiveWords(SelectionKind::Hard)
         << std::vector<int>{0, 1, 2, 1, 2}
@@ -215,8 +221,10 @@ void TestSelection::hard_data()
             {-0.25, 0.85, 0.1499999999999999},
             {0.4, 1.1, 0.050000000000000044},
             {-0.25, 0.85, 0.1499999999999999}});
+    // clang-format on
     attn::Scenario uniform = fiveWords(SelectionKind::Hard);
     uniform.wQ.setZero();
+    // clang-format off
     QTest::newRow("hard, all scores equal, key 0 wins")
         << uniform
         << std::vector<int>{0, 0, 0, 0, 0}
@@ -232,8 +240,10 @@ void TestSelection::hard_data()
             {0.65, -0.04999999999999999, 0.050000000000000044},
             {0.65, -0.04999999999999999, 0.050000000000000044},
             {0.65, -0.04999999999999999, 0.050000000000000044}});
+    // clang-format on
     attn::Scenario tutorial = attn::tutorialScenario();
     tutorial.selection = SelectionKind::Hard;
+    // clang-format off
     QTest::newRow("hard, tutorial, row 1 ties keys 0 and 2")
         << tutorial
         << std::vector<int>{2, 0, 2, 2}
@@ -262,6 +272,7 @@ void TestSelection::hard_data()
             {-0.25, 0.85, 0.1499999999999999},
             {0.4, 1.1, 0.050000000000000044},
             {-0.25, 0.85, 0.1499999999999999}});
+    // clang-format on
 }
 
 void TestSelection::hard()
@@ -291,6 +302,7 @@ void TestSelection::sample_data()
     QTest::addColumn<attn::Matrix>("output");
 
     using attn::SelectionKind;
+    // clang-format off
     QTest::newRow("sample, 1 head, seed 42")
         << fiveWords(SelectionKind::Sample, 42)
         << std::vector<int>{3, 0, 1, 1, 0} << std::vector<int>{}
@@ -309,7 +321,9 @@ void TestSelection::sample_data()
             {0.4, 1.1, 0.050000000000000044},
             {0.65, -0.04999999999999999, 0.050000000000000044},
             {0.8, -0.5, 1.25}});
+    // clang-format on
     // Head 0 draws for all its rows before head 1 draws.
+    // clang-format off
     QTest::newRow("sample, 2 heads, seed 42")
         << twoHeads(SelectionKind::Sample, 42)
         << std::vector<int>{3, 0, 0, 1} << std::vector<int>{0, 3, 0, 2}
@@ -326,7 +340,9 @@ void TestSelection::sample_data()
             {0.17499999999999993, -0.575, -0.7000000000000001, -1.3250000000000002},
             {0.17499999999999993, -0.575, 1.1500000000000001, 0.6249999999999999},
             {0.17499999999999993, -0.575, -0.75, 0.95}});
+    // clang-format on
     // Row 0 sees no key: it draws nothing and its key is −1.
+    // clang-format off
     QTest::newRow("sample, 2 heads, row 0 fully masked, seed 42")
         << masked(twoHeads(SelectionKind::Sample, 42), {true, false, false, false})
         << std::vector<int>{-1, 1, 1, 1} << std::vector<int>{-1, 1, 1, 3}
@@ -361,7 +377,9 @@ void TestSelection::sample_data()
             {0.4, 1.1, 0.050000000000000044},
             {0.4, 1.1, 0.050000000000000044},
             {0.4, 1.1, 0.050000000000000044}});
+    // clang-format on
     // Local-p rows sum below 1: they are normalised before the draw.
+    // clang-format off
     QTest::newRow("sample, local-p D = 2, seed 42")
         << localP(SelectionKind::Sample, 42)
         << std::vector<int>{5, 2, 4, 2, 0, 5} << std::vector<int>{}
@@ -382,6 +400,7 @@ void TestSelection::sample_data()
             {-0.875, 0.4749999999999998},
             {0.9, 1.5750000000000002},
             {1.5, -0.9750000000000001}});
+    // clang-format on
 }
 
 void TestSelection::sample()
@@ -424,8 +443,10 @@ void TestSelection::softKeepsNoChosenKeys()
 void TestSelection::sameSeedSameChoice()
 {
     for (std::uint64_t seed : {0ull, 1ull, 42ull, 0xFFFFFFFFFFFFFFFFull}) {
-        const attn::Result<attn::Trace> first = attn::compute(twoHeads(attn::SelectionKind::Sample, seed));
-        const attn::Result<attn::Trace> second = attn::compute(twoHeads(attn::SelectionKind::Sample, seed));
+        const attn::Result<attn::Trace> first =
+            attn::compute(twoHeads(attn::SelectionKind::Sample, seed));
+        const attn::Result<attn::Trace> second =
+            attn::compute(twoHeads(attn::SelectionKind::Sample, seed));
         QVERIFY(first.ok() && second.ok());
         for (int h = 0; h < 2; ++h) {
             VERIFY_INTS_EQUAL(first.value().heads[h].sampledKeys,
@@ -440,7 +461,9 @@ void TestSelection::sameSeedSameChoice()
 // Deterministic (fixed seeds); the bound is 4.5 standard deviations.
 void TestSelection::sampledFrequenciesFollowTheWeights()
 {
-    const attn::Vector softRow2 = vectorOf({0.11679401198374945, 0.24196592281495846, 0.2712067146026295, 0.24196592281495846, 0.12806742778370414});
+    const attn::Vector softRow2 =
+        vectorOf({0.11679401198374945, 0.24196592281495846, 0.2712067146026295, 0.24196592281495846,
+                  0.12806742778370414});
     constexpr int draws = 4000;
     std::vector<int> counts(softRow2.size(), 0);
     for (int seed = 1; seed <= draws; ++seed) {

@@ -12,7 +12,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cmath>
 
 using testsupport::matrixOf;
@@ -24,6 +23,7 @@ namespace {
 constexpr double tolerance = 1e-12;
 
 // 6 words, d_model 4, d_k 4, d_v 2; W_p 4×3, v_p of length 3.
+// clang-format off
 const attn::Matrix embeddings = matrixOf({
     {0.6, -0.2, 0.1, 0.9},
     {-0.4, 0.7, 0.3, -0.1},
@@ -51,6 +51,7 @@ const attn::Matrix positionWeights = matrixOf({
     {-0.9, 1.1, 0.6},
     {0.8, 0.3, -1.3},
     {-0.5, 0.9, 1.0}});
+// clang-format on
 const attn::Vector positionVector = vectorOf({1.5, -1.2, 0.8});
 
 attn::Scenario local(attn::SpanKind span, int window, int heads = 1,
@@ -97,6 +98,7 @@ void TestSpan::spans_data()
 
     using attn::SpanKind;
     // D = 0: each word sees only itself, the weights are the identity.
+    // clang-format off
     QTest::newRow("local-m, D = 0")
         << local(SpanKind::LocalM, 0)
         << QStringLiteral("VWWWWW WVWWWW WWVWWW WWWVWW WWWWVW WWWWWV")
@@ -135,7 +137,9 @@ void TestSpan::spans_data()
             {1.210036770866999, 0.08260596974525236},
             {0.4404944412089943, -0.29007732532815544},
             {-0.2644854113841123, 0.1675766188470892}});
+    // clang-format on
     // Above the diagonal causal wins over the window; below it the window hides.
+    // clang-format off
     QTest::newRow("local-m, D = 1, causal")
         << local(SpanKind::LocalM, 1, 1, attn::MaskKind::Causal)
         << QStringLiteral("VCCCCC VVCCCC WVVCCC WWVVCC WWWVVC WWWWVV")
@@ -193,7 +197,9 @@ void TestSpan::spans_data()
             {0.344527658856249, 0.39236204570194694},
             {0.32166725418378483, 0.4942122248948235},
             {0.33623008552923106, -0.22136344365883315}});
+    // clang-format on
     // p_t comes from the whole query row: the same positions as with one head.
+    // clang-format off
     QTest::newRow("local-p, D = 2, 2 heads")
         << local(SpanKind::LocalP, 2, 2)
         << QStringLiteral("WWWVVV WVVVVW WWWWVV WVVVVW VVVVWW WWWVVV")
@@ -219,6 +225,7 @@ void TestSpan::spans_data()
             {0.3766680567078585, 0.43934874644614813},
             {0.34811993958527143, 0.42615587800307503},
             {0.5140277079755409, -0.1366378781721947}});
+    // clang-format on
 }
 
 void TestSpan::spans()
@@ -260,8 +267,9 @@ void TestSpan::spans()
                 if (hidden) {
                     QVERIFY2(head.masked(i, j) == -std::numeric_limits<double>::infinity(),
                              qPrintable(where + QStringLiteral(": masked score is not −∞")));
-                    QVERIFY2(head.softWeights(i, j) == 0.0,
-                             qPrintable(where + QStringLiteral(": hidden weight is not exactly 0")));
+                    QVERIFY2(
+                        head.softWeights(i, j) == 0.0,
+                        qPrintable(where + QStringLiteral(": hidden weight is not exactly 0")));
                 } else {
                     QVERIFY2(head.masked(i, j) == head.scaled(i, j),
                              qPrintable(where + QStringLiteral(": visible score changed")));

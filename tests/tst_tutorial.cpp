@@ -15,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
-
 #include <cmath>
 
 using testsupport::matrixOf;
@@ -113,6 +112,7 @@ void TestTutorial::stagesMatchNumPy_data()
     QTest::addColumn<attn::Matrix>("expected");
 
     // Q = X W_Q, K = X W_K, V = X W_V: integers, so exact in any order.
+    // clang-format off
     QTest::newRow("queries Q = X·W_Q") << QStringLiteral("queries") << matrixOf({
         {2.0, 0.0, 2.0},
         {2.0, 0.0, 0.0},
@@ -138,7 +138,9 @@ void TestTutorial::stagesMatchNumPy_data()
         {2.3094010767585034, 0.0, 2.3094010767585034, 0.0},
         {6.92820323027551, 1.1547005383792517, 8.082903768654761, 1.1547005383792517},
         {5.773502691896258, 2.3094010767585034, 8.082903768654761, 1.7320508075688774}});
+    // clang-format on
     // Nothing is masked, so the masked stage is the scaled one.
+    // clang-format off
     QTest::newRow("masked (nothing hidden)") << QStringLiteral("masked") << matrixOf({
         {4.618802153517007, 1.1547005383792517, 5.773502691896258, 1.1547005383792517},
         {2.3094010767585034, 0.0, 2.3094010767585034, 0.0},
@@ -149,13 +151,16 @@ void TestTutorial::stagesMatchNumPy_data()
         {0.4548263225195752, 0.0451736774804248, 0.4548263225195752, 0.0451736774804248},
         {0.23927504868045535, 0.0007438700150519289, 0.7592372112894408, 0.0007438700150519289},
         {0.08995017535419739, 0.0028155406251633023, 0.9056536848050253, 0.0015805992156140561}});
+    // clang-format on
     QTest::newRow("softmax weights") << QStringLiteral("softWeights") << weights;
     QTest::newRow("weights after soft selection") << QStringLiteral("weights") << weights;
+    // clang-format off
     const attn::Matrix output = matrixOf({
         {0.9852202489021356, 1.741740509995756, 0.7565202610936204},
         {0.9096526450391504, 1.4096526450391504, 0.5},
         {0.9985122599698961, 1.7584933412743888, 0.7599810813044927},
         {0.9956038601592226, 1.9040730855894112, 0.9084692254301886}});
+    // clang-format on
     QTest::newRow("head output weights·V") << QStringLiteral("head output") << output;
     QTest::newRow("concat of one head") << QStringLiteral("concat") << output;
     QTest::newRow("output without W_O") << QStringLiteral("output") << output;

@@ -10,7 +10,6 @@
 #include "matrix_compare.h"
 
 #include <QtTest>
-
 #include <cmath>
 #include <limits>
 
@@ -28,19 +27,32 @@ const double notANumber = std::numeric_limits<double>::quiet_NaN();
 const char *codeName(attn::ErrorCode code)
 {
     switch (code) {
-    case attn::ErrorCode::EmptySequence: return "EmptySequence";
-    case attn::ErrorCode::TooLarge: return "TooLarge";
-    case attn::ErrorCode::ShapeMismatch: return "ShapeMismatch";
-    case attn::ErrorCode::TokenCountMismatch: return "TokenCountMismatch";
-    case attn::ErrorCode::NonFinite: return "NonFinite";
-    case attn::ErrorCode::HeadsInvalid: return "HeadsInvalid";
-    case attn::ErrorCode::NotDivisibleByHeads: return "NotDivisibleByHeads";
-    case attn::ErrorCode::TemperatureNotPositive: return "TemperatureNotPositive";
-    case attn::ErrorCode::ScaleNotPositive: return "ScaleNotPositive";
-    case attn::ErrorCode::NegativeWindow: return "NegativeWindow";
-    case attn::ErrorCode::WindowTooSmall: return "WindowTooSmall";
-    case attn::ErrorCode::MissingParameter: return "MissingParameter";
-    case attn::ErrorCode::PaddingLengthMismatch: return "PaddingLengthMismatch";
+    case attn::ErrorCode::EmptySequence:
+        return "EmptySequence";
+    case attn::ErrorCode::TooLarge:
+        return "TooLarge";
+    case attn::ErrorCode::ShapeMismatch:
+        return "ShapeMismatch";
+    case attn::ErrorCode::TokenCountMismatch:
+        return "TokenCountMismatch";
+    case attn::ErrorCode::NonFinite:
+        return "NonFinite";
+    case attn::ErrorCode::HeadsInvalid:
+        return "HeadsInvalid";
+    case attn::ErrorCode::NotDivisibleByHeads:
+        return "NotDivisibleByHeads";
+    case attn::ErrorCode::TemperatureNotPositive:
+        return "TemperatureNotPositive";
+    case attn::ErrorCode::ScaleNotPositive:
+        return "ScaleNotPositive";
+    case attn::ErrorCode::NegativeWindow:
+        return "NegativeWindow";
+    case attn::ErrorCode::WindowTooSmall:
+        return "WindowTooSmall";
+    case attn::ErrorCode::MissingParameter:
+        return "MissingParameter";
+    case attn::ErrorCode::PaddingLengthMismatch:
+        return "PaddingLengthMismatch";
     }
     return "(unknown code)";
 }
@@ -49,10 +61,8 @@ const char *codeName(attn::ErrorCode code)
 attn::Scenario valid()
 {
     attn::Scenario scenario;
-    scenario.target = sequenceOf(matrixOf({{0.5, -0.2, 0.1},
-                                           {0.3, 0.8, -0.4},
-                                           {-0.6, 0.2, 0.9},
-                                           {0.1, 0.1, 0.1}}));
+    scenario.target = sequenceOf(
+        matrixOf({{0.5, -0.2, 0.1}, {0.3, 0.8, -0.4}, {-0.6, 0.2, 0.9}, {0.1, 0.1, 0.1}}));
     scenario.wQ = matrixOf({{0.2, -0.1, 0.4, 0.3}, {0.5, 0.2, -0.3, 0.1}, {-0.4, 0.6, 0.2, 0.7}});
     scenario.wK = matrixOf({{0.1, 0.3, -0.2, 0.5}, {-0.6, 0.4, 0.2, 0.1}, {0.3, -0.1, 0.8, 0.2}});
     scenario.wV = matrixOf({{1.0, 0.0, 0.5, -0.5}, {0.0, 1.0, 0.5, 0.5}, {0.5, -0.5, 1.0, 0.0}});
@@ -62,8 +72,8 @@ attn::Scenario valid()
 attn::Scenario crossAttention()
 {
     attn::Scenario scenario = valid();
-    scenario.source = sequenceOf(matrixOf({{0.4, 0.1, -0.3}, {0.2, -0.7, 0.5}, {0.9, 0.3, 0.1}}),
-                                 "s");
+    scenario.source =
+        sequenceOf(matrixOf({{0.4, 0.1, -0.3}, {0.2, -0.7, 0.5}, {0.9, 0.3, 0.1}}), "s");
     return scenario;
 }
 
@@ -103,8 +113,7 @@ attn::Sequence tokensWithRows(int tokens, int rows, int columns)
 }
 
 // Builds a scenario with one change applied to `base`.
-template <typename Change>
-attn::Scenario with(attn::Scenario base, Change change)
+template <typename Change> attn::Scenario with(attn::Scenario base, Change change)
 {
     change(base);
     return base;
@@ -172,12 +181,12 @@ void TestValidation::validScenariosPass()
 {
     QFETCH(attn::Scenario, scenario);
     const std::optional<attn::Error> error = attn::validate(scenario);
-    QVERIFY2(!error.has_value(),
-             error ? qPrintable(QStringLiteral("%1 on %2: %3")
-                                    .arg(QString::fromUtf8(codeName(error->code)),
-                                         QString::fromStdString(error->field),
-                                         QString::fromStdString(error->message)))
-                   : "");
+    QVERIFY2(!error.has_value(), error
+                                     ? qPrintable(QStringLiteral("%1 on %2: %3")
+                                                      .arg(QString::fromUtf8(codeName(error->code)),
+                                                           QString::fromStdString(error->field),
+                                                           QString::fromStdString(error->message)))
+                                     : "");
     const attn::Result<attn::Trace> result = attn::compute(scenario);
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
 }
@@ -212,28 +221,31 @@ void TestValidation::invalidScenarios_data()
     add("no source tokens",
         with(crossAttention(), [](Scenario &s) { s.source = tokensWithRows(0, 0, 3); }),
         {ErrorCode::EmptySequence}, fields({"source.tokens"}));
-    add("1025 target tokens", with(valid(), [](Scenario &s) {
-            s.target = tokensWithRows(1025, 1025, 3);
-        }),
+    add("1025 target tokens",
+        with(valid(), [](Scenario &s) { s.target = tokensWithRows(1025, 1025, 3); }),
         {ErrorCode::TooLarge}, fields({"tokens", "embeddings"}), -1, -1, -1, -1, 1024);
-    add("1025 source tokens", with(crossAttention(), [](Scenario &s) {
-            s.source = tokensWithRows(1025, 1025, 3);
-        }),
+    add("1025 source tokens",
+        with(crossAttention(), [](Scenario &s) { s.source = tokensWithRows(1025, 1025, 3); }),
         {ErrorCode::TooLarge}, fields({"source.tokens", "source.embeddings"}), -1, -1, -1, -1,
         1024);
-    add("d_model 1025", with(valid(), [](Scenario &s) {
-            s.target = tokensWithRows(4, 4, 1025);
-            s.wQ = attn::Matrix::Constant(1025, 4, 0.01);
-            s.wK = attn::Matrix::Constant(1025, 4, 0.01);
-            s.wV = attn::Matrix::Constant(1025, 4, 0.01);
-        }),
+    add("d_model 1025",
+        with(valid(),
+             [](Scenario &s) {
+                 s.target = tokensWithRows(4, 4, 1025);
+                 s.wQ = attn::Matrix::Constant(1025, 4, 0.01);
+                 s.wK = attn::Matrix::Constant(1025, 4, 0.01);
+                 s.wV = attn::Matrix::Constant(1025, 4, 0.01);
+             }),
         {ErrorCode::TooLarge}, fields({"embeddings", "w_q"}), -1, -1, -1, -1, 1024);
-    add("d_k 1025", with(valid(), [](Scenario &s) {
-            s.wQ = attn::Matrix::Constant(3, 1025, 0.01);
-            s.wK = attn::Matrix::Constant(3, 1025, 0.01);
-        }),
+    add("d_k 1025",
+        with(valid(),
+             [](Scenario &s) {
+                 s.wQ = attn::Matrix::Constant(3, 1025, 0.01);
+                 s.wK = attn::Matrix::Constant(3, 1025, 0.01);
+             }),
         {ErrorCode::TooLarge}, fields({"w_q", "w_k"}), -1, -1, -1, -1, 1024);
-    add("d_v 1025", with(valid(), [](Scenario &s) { s.wV = attn::Matrix::Constant(3, 1025, 0.01); }),
+    add("d_v 1025",
+        with(valid(), [](Scenario &s) { s.wV = attn::Matrix::Constant(3, 1025, 0.01); }),
         {ErrorCode::TooLarge}, fields({"w_v"}), -1, -1, -1, -1, 1024);
 
     // Shapes.
@@ -252,9 +264,9 @@ void TestValidation::invalidScenarios_data()
     add("w_o with 3 rows for d_v 4",
         with(valid(), [](Scenario &s) { s.wO = attn::Matrix::Constant(3, 2, 0.1); }),
         {ErrorCode::ShapeMismatch}, fields({"w_o"}), -1, -1, 3, 2);
-    add("source with d_model 2 for 3", with(crossAttention(), [](Scenario &s) {
-            s.source = sequenceOf(attn::Matrix::Constant(3, 2, 0.5), "s");
-        }),
+    add("source with d_model 2 for 3",
+        with(crossAttention(),
+             [](Scenario &s) { s.source = sequenceOf(attn::Matrix::Constant(3, 2, 0.5), "s"); }),
         {ErrorCode::ShapeMismatch}, fields({"source.embeddings"}));
 
     // Token names against embedding rows.
@@ -281,10 +293,12 @@ void TestValidation::invalidScenarios_data()
         {ErrorCode::NonFinite}, fields({"w_k"}), 2, 2);
     add("inf in w_v (2, 1)", with(valid(), [](Scenario &s) { s.wV(2, 1) = inf; }),
         {ErrorCode::NonFinite}, fields({"w_v"}), 2, 1);
-    add("NaN in w_o (1, 0)", with(valid(), [](Scenario &s) {
-            s.wO = attn::Matrix::Constant(4, 2, 0.1);
-            (*s.wO)(1, 0) = notANumber;
-        }),
+    add("NaN in w_o (1, 0)",
+        with(valid(),
+             [](Scenario &s) {
+                 s.wO = attn::Matrix::Constant(4, 2, 0.1);
+                 (*s.wO)(1, 0) = notANumber;
+             }),
         {ErrorCode::NonFinite}, fields({"w_o"}), 1, 0);
     add("NaN in w_a (0, 1), general", with(general(), [](Scenario &s) { s.wA(0, 1) = notANumber; }),
         {ErrorCode::NonFinite}, fields({"w_a"}), 0, 1);
@@ -304,10 +318,12 @@ void TestValidation::invalidScenarios_data()
         fields({"heads"}));
     add("d_k 4 with 3 heads", with(valid(), [](Scenario &s) { s.heads = 3; }),
         {ErrorCode::NotDivisibleByHeads}, fields({"w_q", "w_k", "heads"}), -1, -1, -1, 4);
-    add("d_v 6 with 4 heads (d_k 4 divides)", with(valid(), [](Scenario &s) {
-            s.heads = 4;
-            s.wV = attn::Matrix::Constant(3, 6, 0.1);
-        }),
+    add("d_v 6 with 4 heads (d_k 4 divides)",
+        with(valid(),
+             [](Scenario &s) {
+                 s.heads = 4;
+                 s.wV = attn::Matrix::Constant(3, 6, 0.1);
+             }),
         {ErrorCode::NotDivisibleByHeads}, fields({"w_v", "heads"}), -1, -1, -1, 6);
 
     // Temperature and scale.
@@ -327,13 +343,16 @@ void TestValidation::invalidScenarios_data()
     };
     add("custom scale 0", customScale(0.0), {ErrorCode::ScaleNotPositive}, fields({"scale"}));
     add("custom scale −2", customScale(-2.0), {ErrorCode::ScaleNotPositive}, fields({"scale"}));
-    add("custom scale NaN", customScale(notANumber), {ErrorCode::ScaleNotPositive}, fields({"scale"}));
+    add("custom scale NaN", customScale(notANumber), {ErrorCode::ScaleNotPositive},
+        fields({"scale"}));
 
     // Spans.
-    add("local-m, window −1", with(valid(), [](Scenario &s) {
-            s.span = attn::SpanKind::LocalM;
-            s.window = -1;
-        }),
+    add("local-m, window −1",
+        with(valid(),
+             [](Scenario &s) {
+                 s.span = attn::SpanKind::LocalM;
+                 s.window = -1;
+             }),
         {ErrorCode::NegativeWindow}, fields({"span.window"}));
     add("local-p, window −1", with(localP(), [](Scenario &s) { s.window = -1; }),
         {ErrorCode::NegativeWindow}, fields({"span.window"}));
@@ -341,8 +360,8 @@ void TestValidation::invalidScenarios_data()
         {ErrorCode::WindowTooSmall}, fields({"span.window"}));
 
     // Parameters of the score functions and of local-p.
-    add("general without w_a", with(general(), [](Scenario &s) { s.wA = attn::Matrix(); }),
-        missing, fields({"w_a"}));
+    add("general without w_a", with(general(), [](Scenario &s) { s.wA = attn::Matrix(); }), missing,
+        fields({"w_a"}));
     add("general, w_a 3×4 for d_h 4",
         with(general(), [](Scenario &s) { s.wA = attn::Matrix::Constant(3, 4, 0.1); }),
         {ErrorCode::ShapeMismatch}, fields({"w_a"}), -1, -1, 3, 4);
@@ -361,28 +380,43 @@ void TestValidation::invalidScenarios_data()
         with(additive(), [](Scenario &s) { s.uA = attn::Matrix::Constant(4, 2, 0.1); }),
         {ErrorCode::ShapeMismatch}, fields({"u_a"}), -1, -1, 4, 2);
     add("additive, v_a of length 2 for d_a 3",
-        with(additive(), [](Scenario &s) { s.vA = vectorOf({1.0, 2.0}); }),
+        with(additive(),
+             [](Scenario &s) {
+                 s.vA = vectorOf({1.0, 2.0});
+             }),
         {ErrorCode::ShapeMismatch}, fields({"v_a"}));
-    add("local-p without w_p", with(localP(), [](Scenario &s) { s.wP = attn::Matrix(); }),
-        missing, fields({"w_p"}));
-    add("local-p without v_p", with(localP(), [](Scenario &s) { s.vP = attn::Vector(); }),
-        missing, fields({"v_p"}));
+    add("local-p without w_p", with(localP(), [](Scenario &s) { s.wP = attn::Matrix(); }), missing,
+        fields({"w_p"}));
+    add("local-p without v_p", with(localP(), [](Scenario &s) { s.vP = attn::Vector(); }), missing,
+        fields({"v_p"}));
     add("local-p, w_p 3×2 for d_k 4",
         with(localP(), [](Scenario &s) { s.wP = attn::Matrix::Constant(3, 2, 0.1); }),
         {ErrorCode::ShapeMismatch}, fields({"w_p"}), -1, -1, 3, 2);
     add("local-p, v_p of length 3 for d_p 2",
-        with(localP(), [](Scenario &s) { s.vP = vectorOf({1.0, 2.0, 3.0}); }),
+        with(localP(),
+             [](Scenario &s) {
+                 s.vP = vectorOf({1.0, 2.0, 3.0});
+             }),
         {ErrorCode::ShapeMismatch}, fields({"v_p"}));
 
     // Padding.
     add("padding of 3 flags for 4 keys",
-        with(valid(), [](Scenario &s) { s.padding = {false, true, false}; }),
+        with(valid(),
+             [](Scenario &s) {
+                 s.padding = {false, true, false};
+             }),
         {ErrorCode::PaddingLengthMismatch}, fields({"padding"}));
     add("padding of 5 flags for 4 keys",
-        with(valid(), [](Scenario &s) { s.padding = {false, true, false, false, true}; }),
+        with(valid(),
+             [](Scenario &s) {
+                 s.padding = {false, true, false, false, true};
+             }),
         {ErrorCode::PaddingLengthMismatch}, fields({"padding"}));
     add("cross-attention padding counted on the 4 target words, 3 keys",
-        with(crossAttention(), [](Scenario &s) { s.padding = {false, true, false, false}; }),
+        with(crossAttention(),
+             [](Scenario &s) {
+                 s.padding = {false, true, false, false};
+             }),
         {ErrorCode::PaddingLengthMismatch}, fields({"padding"}));
 }
 
@@ -423,13 +457,16 @@ void TestValidation::invalidScenarios()
              qPrintable(QStringLiteral("the message does not name the field; %1").arg(summary)));
     if (row >= 0)
         QVERIFY2(error.row == row && error.col == col,
-                 qPrintable(QStringLiteral("expected cell (%1, %2); %3").arg(row).arg(col).arg(summary)));
+                 qPrintable(
+                     QStringLiteral("expected cell (%1, %2); %3").arg(row).arg(col).arg(summary)));
     if (actualRows >= 0)
-        QVERIFY2(error.actualRows == actualRows,
-                 qPrintable(QStringLiteral("expected actualRows %1; %2").arg(actualRows).arg(summary)));
+        QVERIFY2(
+            error.actualRows == actualRows,
+            qPrintable(QStringLiteral("expected actualRows %1; %2").arg(actualRows).arg(summary)));
     if (actualCols >= 0)
-        QVERIFY2(error.actualCols == actualCols,
-                 qPrintable(QStringLiteral("expected actualCols %1; %2").arg(actualCols).arg(summary)));
+        QVERIFY2(
+            error.actualCols == actualCols,
+            qPrintable(QStringLiteral("expected actualCols %1; %2").arg(actualCols).arg(summary)));
     if (limit >= 0)
         QVERIFY2(error.limit == limit,
                  qPrintable(QStringLiteral("expected limit %1; %2").arg(limit).arg(summary)));
@@ -452,9 +489,10 @@ void TestValidation::notDivisibleNamesTheHeads()
     QCOMPARE(int(error->code), int(attn::ErrorCode::NotDivisibleByHeads));
     QCOMPARE(error->expectedCols, 3);
     const QString message = QString::fromStdString(error->message);
-    QVERIFY2(message.contains(QLatin1String("head"), Qt::CaseInsensitive) &&
-                 message.contains(QLatin1Char('3')) && message.contains(QLatin1Char('4')),
-             qPrintable(QStringLiteral("message should name the heads (3) and d_k (4): ") + message));
+    QVERIFY2(
+        message.contains(QLatin1String("head"), Qt::CaseInsensitive) &&
+            message.contains(QLatin1Char('3')) && message.contains(QLatin1Char('4')),
+        qPrintable(QStringLiteral("message should name the heads (3) and d_k (4): ") + message));
 }
 
 QTEST_APPLESS_MAIN(TestValidation)
