@@ -2,6 +2,35 @@
 
 namespace attn {
 
+namespace {
+
+bool sameMatrix(const Matrix &a, const Matrix &b)
+{
+    return a.rows() == b.rows() && a.cols() == b.cols() && a == b;
+}
+
+bool sameSequence(const Sequence &a, const Sequence &b)
+{
+    return a.tokens == b.tokens && sameMatrix(a.embeddings, b.embeddings);
+}
+
+} // namespace
+
+bool Scenario::operator==(const Scenario &o) const
+{
+    const bool sameSource = source.has_value() == o.source.has_value()
+                            && (!source || sameSequence(*source, *o.source));
+    const bool sameOutput = wO.has_value() == o.wO.has_value() && (!wO || sameMatrix(*wO, *o.wO));
+    return title == o.title && description == o.description && sameSequence(target, o.target)
+           && sameSource && sameMatrix(wQ, o.wQ) && sameMatrix(wK, o.wK) && sameMatrix(wV, o.wV)
+           && sameOutput && heads == o.heads && score == o.score && sameMatrix(wA, o.wA)
+           && sameMatrix(uA, o.uA) && sameMatrix(vA, o.vA) && scale == o.scale
+           && scaleValue == o.scaleValue && temperature == o.temperature && mask == o.mask
+           && padding == o.padding && span == o.span && window == o.window
+           && sameMatrix(wP, o.wP) && sameMatrix(vP, o.vP) && selection == o.selection
+           && seed == o.seed && positional == o.positional;
+}
+
 Scenario tutorialScenario()
 {
     Scenario scenario;

@@ -98,6 +98,10 @@ struct Scenario
 
     PositionalEncoding positional = PositionalEncoding::None;
 
+    /// Same inputs and options, number for number (NaN never equals NaN).
+    bool operator==(const Scenario &other) const;
+    bool operator!=(const Scenario &other) const { return !(*this == other); }
+
     bool isCrossAttention() const { return source.has_value(); }
     /// The sequence keys and values come from.
     const Sequence &keySequence() const { return source ? *source : target; }

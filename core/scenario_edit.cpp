@@ -118,10 +118,13 @@ Scenario withTokenCount(const Scenario &scenario, Side side, int count)
 {
     Scenario s = scenario;
     count = std::clamp(count, 1, maxTokens);
-    if (side == Side::Source && s.source)
+    if (side == Side::Source) {
+        if (!s.source)
+            return s; // no source sequence to resize
         s.source = resizedSequence(*s.source, count, "source_");
-    else
+    } else {
         s.target = resizedSequence(s.target, count, "word_");
+    }
     fitPadding(s);
     return s;
 }
@@ -142,7 +145,8 @@ Scenario withModelDim(const Scenario &scenario, int modelDim)
 Scenario withKeyDim(const Scenario &scenario, int keyDim)
 {
     Scenario s = scenario;
-    keyDim = std::clamp(keyDim, 1, maxDimension);
+    const int heads = std::max(1, s.heads);
+    keyDim = std::clamp(roundUpToMultiple(std::max(1, keyDim), heads), heads, maxDimension);
     s.wQ = resized(s.wQ, s.modelDim(), keyDim, true);
     s.wK = resized(s.wK, s.modelDim(), keyDim, true);
     fitScoreParameters(s);
@@ -154,7 +158,8 @@ Scenario withKeyDim(const Scenario &scenario, int keyDim)
 Scenario withValueDim(const Scenario &scenario, int valueDim)
 {
     Scenario s = scenario;
-    valueDim = std::clamp(valueDim, 1, maxDimension);
+    const int heads = std::max(1, s.heads);
+    valueDim = std::clamp(roundUpToMultiple(std::max(1, valueDim), heads), heads, maxDimension);
     s.wV = resized(s.wV, s.modelDim(), valueDim, true);
     if (s.wO)
         s.wO = resized(*s.wO, valueDim, static_cast<int>(s.wO->cols()), true);

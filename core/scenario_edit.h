@@ -19,17 +19,20 @@ namespace edit {
 enum class Side { Target, Source };
 
 /// Grows or shrinks a sequence to `count` tokens (at least 1). New tokens are
-/// named "word_<k>" (target) or "source_<k>" (source), 1-based.
+/// named "word_<k>" (target) or "source_<k>" (source), 1-based. Without a
+/// source sequence, an edit of the source changes nothing.
 Scenario withTokenCount(const Scenario &scenario, Side side, int count);
 
 /// Changes d_model: the embeddings' columns and the rows of W_Q, W_K, W_V.
 Scenario withModelDim(const Scenario &scenario, int modelDim);
 
 /// Changes d_k: the columns of W_Q and W_K, and the matrices sized by the
-/// head's key dimension (W_a, U_a) or by d_k (W_p).
+/// head's key dimension (W_a, U_a) or by d_k (W_p). d_k is raised to the next
+/// multiple of the number of heads, so the heads still split it evenly.
 Scenario withKeyDim(const Scenario &scenario, int keyDim);
 
-/// Changes d_v: the columns of W_V and the rows of W_O.
+/// Changes d_v: the columns of W_V and the rows of W_O, raised to the next
+/// multiple of the number of heads.
 Scenario withValueDim(const Scenario &scenario, int valueDim);
 
 /// Sets the number of heads; d_k and d_v grow to the next multiple of

@@ -115,6 +115,7 @@ private slots:
 
     void changeOfShapeIsStructural_data();
     void changeOfShapeIsStructural();
+    void renamingAWordOnlyRelabels();
     void changeOfAnOptionIsNotStructural();
     void changeOfValuesNamesEachChangedMatrix();
     void changeGestureIsOneUndoStep();
@@ -423,9 +424,25 @@ void TestDocument::changeOfShapeIsStructural_data()
     QTest::newRow("d_k 4") << attn::edit::withKeyDim(tutorial, 4);
     QTest::newRow("output projection on") << attn::edit::withOutputProjection(tutorial, true);
     QTest::newRow("cross-attention on") << attn::edit::withCrossAttention(tutorial, true);
-    attn::Scenario renamed = tutorial;
+}
+
+void TestDocument::renamingAWordOnlyRelabels()
+{
+    attn::Scenario renamed = attn::tutorialScenario();
     renamed.target.tokens[0] = "the";
-    QTest::newRow("a word renamed") << renamed;
+
+    Document document;
+    QSignalSpy structureSpy(&document, &Document::structureChanged);
+    QSignalSpy renamedSpy(&document, &Document::tokensRenamed);
+    document.change(renamed, QStringLiteral("rename"));
+
+    // Editors keep their cursor: a new name is a new label, not a new shape.
+    QCOMPARE(structureSpy.count(), 0);
+    QCOMPARE(renamedSpy.count(), 1);
+    QCOMPARE(document.scenario().target.tokens[0], std::string("the"));
+    document.undoStack()->undo();
+    QCOMPARE(renamedSpy.count(), 2);
+    QCOMPARE(document.scenario().target.tokens[0], std::string("word_1"));
 }
 
 void TestDocument::changeOfShapeIsStructural()

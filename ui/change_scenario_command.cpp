@@ -28,6 +28,7 @@ bool ChangeScenarioCommand::mergeWith(const QUndoCommand *other)
     if (next->m_gesture != m_gesture)
         return false;
     m_after = next->m_after;
+    setObsolete(m_after == m_before);
     return true;
 }
 

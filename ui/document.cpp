@@ -22,12 +22,14 @@ bool sameShape(const Scenario &a, const Scenario &b, MatrixId id)
     return left.rows() == right.rows() && left.cols() == right.cols();
 }
 
-/// Same tokens, same matrices with the same shapes: editors can stay as they are.
+/// Same number of tokens, same matrices with the same shapes: editors can
+/// stay as they are (a renamed word only changes a label).
 bool sameStructure(const Scenario &a, const Scenario &b)
 {
-    if (a.target.tokens != b.target.tokens || a.source.has_value() != b.source.has_value())
+    if (a.target.tokens.size() != b.target.tokens.size()
+        || a.source.has_value() != b.source.has_value())
         return false;
-    if (a.source && a.source->tokens != b.source->tokens)
+    if (a.source && a.source->tokens.size() != b.source->tokens.size())
         return false;
     for (int index = 0; index < matrixIdCount; ++index) {
         if (!sameShape(a, b, static_cast<MatrixId>(index)))
@@ -85,6 +87,8 @@ void Document::setCell(MatrixId id, int row, int col, double value, int gesture)
 
 void Document::change(const Scenario &next, const QString &description, int gesture)
 {
+    if (next == m_scenario)
+        return; // nothing to undo
     m_undoStack->push(new ChangeScenarioCommand(this, m_scenario, next, gesture, description));
 }
 
@@ -116,6 +120,10 @@ void Document::applyScenario(const Scenario &scenario)
     if (structural) {
         emit structureChanged();
     } else {
+        const bool renamed = previous.target.tokens != m_scenario.target.tokens
+                             || (previous.source && previous.source->tokens != m_scenario.source->tokens);
+        if (renamed)
+            emit tokensRenamed();
         for (int index = 0; index < matrixIdCount; ++index) {
             const auto id = static_cast<MatrixId>(index);
             const Matrix values = matrixOf(m_scenario, id);
@@ -129,13 +137,9 @@ void Document::applyScenario(const Scenario &scenario)
 
 void Document::recompute()
 {
-    auto result = compute(m_scenario);
-    if (result) {
-        m_trace = std::move(result.value());
-        m_error.reset();
-    } else {
-        m_error = result.error();
-    }
+    // Into the existing trace: at hundreds of tokens, fresh matrices on every
+    // edit cost more than the arithmetic. An invalid scenario leaves it as it was.
+    m_error = computeInto(m_scenario, m_trace);
     emit traceChanged();
 }
 

@@ -61,6 +61,8 @@ signals:
     void cellsChanged(attn::MatrixId id, int row, int col, int rows, int cols);
     /// Shapes, token names or the set of matrices changed: editors rebuild.
     void structureChanged();
+    /// Word names changed, nothing else about the shapes: labels update.
+    void tokensRenamed();
     /// Anything in the scenario changed (after the finer signals): options views sync.
     void scenarioChanged();
     /// A new trace (or a new error) is ready.

@@ -20,9 +20,11 @@ namespace {
 /// Nudges of one cell closer together than this merge into one undo step.
 constexpr int nudgeMergeMs = 800;
 
-double snapped(double value, double step)
+/// Sums of steps like 0.1 pick up binary noise (0.1 + 0.2 = 0.30000000000000004);
+/// nine decimals is far finer than any step and hides it.
+double tidy(double value)
 {
-    const double result = std::round(value / step) * step;
+    const double result = std::round(value * 1e9) / 1e9;
     return result == 0.0 ? 0.0 : result; // no −0 in a cell
 }
 
@@ -97,7 +99,7 @@ void MatrixEditor::mouseMoveEvent(QMouseEvent *event)
         setCursor(Qt::SizeHorCursor);
     }
     const double step = (event->modifiers() & Qt::ShiftModifier) ? coarseStep : fineStep;
-    const double value = snapped(m_scrubStartValue + (dx / pixelsPerStep) * step, step);
+    const double value = tidy(m_scrubStartValue + (dx / pixelsPerStep) * step);
     m_model->setValue(m_scrubIndex, value, m_scrubGesture);
     event->accept();
 }
@@ -127,8 +129,7 @@ void MatrixEditor::nudge(const QModelIndex &index, double delta)
         m_nudgeGesture = m_model->beginGesture();
     }
     m_lastNudge.restart();
-    const double step = std::abs(delta);
-    m_model->setValue(index, snapped(m_model->value(index) + delta, step), m_nudgeGesture);
+    m_model->setValue(index, tidy(m_model->value(index) + delta), m_nudgeGesture);
 }
 
 void MatrixEditor::wheelEvent(QWheelEvent *event)

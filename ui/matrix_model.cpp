@@ -27,6 +27,10 @@ MatrixModel::MatrixModel(Document *document, MatrixId id, QObject *parent)
       m_values(matrixOf(document->scenario(), id))
 {
     connect(m_document, &Document::cellsChanged, this, &MatrixModel::onCellsChanged);
+    connect(m_document, &Document::tokensRenamed, this, [this] {
+        if (hasTokenColumn() && rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DisplayRole, Qt::EditRole});
+    });
     connect(m_document, &Document::structureChanged, this, [this] {
         beginResetModel();
         m_values = matrixOf(m_document->scenario(), m_id);
@@ -83,7 +87,10 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return QLocale().toString(value(index), 'g', 6);
     case Qt::EditRole:
-        return value(index);
+        // Text, not a double: the editor is then a line edit that shows every
+        // digit and takes what people type ("1e-3", "−2"), not a spin box
+        // that rounds to two decimals.
+        return QLocale().toString(value(index), 'g', QLocale::FloatingPointShortest);
     case Qt::TextAlignmentRole:
         return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:

@@ -30,6 +30,8 @@ bool SetCellsCommand::mergeWith(const QUndoCommand *other)
         || next->m_after.cols() != m_after.cols())
         return false;
     m_after = next->m_after;
+    // A scrub that ends where it started leaves nothing to undo.
+    setObsolete(m_after == m_before);
     return true;
 }
 
