@@ -73,6 +73,7 @@ class BenchCompute : public QObject
 private slots:
     void tutorial();
     void tokens512Heads8();
+    void tokens512Heads8IntoReusedTrace();
 };
 
 void BenchCompute::tutorial()
@@ -103,6 +104,20 @@ void BenchCompute::tokens512Heads8()
         sink += result.value().output(0, 0);
     }
     QVERIFY(sink != 0.0);
+}
+
+// What an editor that recomputes on every edit does: computeInto() a trace
+// whose matrices already have the right sizes.
+void BenchCompute::tokens512Heads8IntoReusedTrace()
+{
+    const attn::Scenario scenario = large();
+    attn::Trace trace;
+    QVERIFY(!attn::computeInto(scenario, trace));
+    QBENCHMARK
+    {
+        attn::computeInto(scenario, trace);
+    }
+    QVERIFY(trace.output.allFinite());
 }
 
 QTEST_APPLESS_MAIN(BenchCompute)
