@@ -475,10 +475,12 @@ void computeHeads(const HeadContext &context, std::vector<HeadTrace> &heads)
 {
     const int headCount = static_cast<int>(heads.size());
     const double cells = double(context.trace.queryCount()) * context.trace.keyCount() * headCount;
-    const int threadCount =
-        std::max(1, std::min<int>(headCount, int(std::thread::hardware_concurrency())));
+    // hardware_concurrency() reads /sys on every call: ask once, and only
+    // when the work is large enough to share.
+    static const int cores = std::max(1, int(std::thread::hardware_concurrency()));
+    const int threadCount = cells >= parallelCellThreshold ? std::min(headCount, cores) : 1;
     std::vector<std::thread> workers;
-    if (threadCount > 1 && cells >= parallelCellThreshold) {
+    if (threadCount > 1) {
         for (int worker = 1; worker < threadCount; ++worker) {
             try {
                 workers.emplace_back([&context, &heads, worker, threadCount, headCount] {

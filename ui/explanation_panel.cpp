@@ -13,8 +13,8 @@ ExplanationPanel::ExplanationPanel(Document *document, QWidget *parent)
     : QWidget(parent), m_document(document)
 {
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 8, 10, 8);
-    layout->setSpacing(6);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->setSpacing(3);
     setObjectName(QStringLiteral("explanationPanel"));
     setAttribute(Qt::WA_StyledBackground);
     setStyleSheet(QStringLiteral("QWidget#explanationPanel { border: 1px solid palette(mid);"

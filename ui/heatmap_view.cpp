@@ -26,6 +26,8 @@ constexpr double minimumHatchedCell = 6.0;
 // Below this cell size the white lines between cells would eat the colours.
 constexpr double minimumSeparatedCell = 10.0;
 constexpr double smallestPointSize = 9.0;
+/// Column names may shrink to this before they are turned upright.
+constexpr double smallestColumnNamePointSize = 8.0;
 constexpr double largestValuePointSize = 13.0;
 // Token names longer than this (pixels) are elided.
 constexpr int longestTickLabel = 140;
@@ -519,18 +521,29 @@ bool HeatmapView::adaptToLayout()
         const double cellHeight = double(area.height()) / rows;
         const double lineHeight = QFontMetricsF(m_tickFont).height();
 
-        // Column names side by side while they fit in a cell, else upright;
-        // then only every k-th name, so that neighbours never overlap.
-        const bool rotated = m_widestColumnLabel + 8 > cellWidth;
+        // Column names side by side while they fit in a cell, in a slightly
+        // smaller font if that is all it takes (upright names eat the height
+        // the cells need for their numbers); else upright, and then only
+        // every k-th name, so that neighbours never overlap.
+        const double baseSize = m_tickFont.pointSizeF();
+        const double fittingSize = m_widestColumnLabel > 0
+                                       ? std::floor(baseSize * (cellWidth - 4) / m_widestColumnLabel)
+                                       : baseSize;
+        const bool rotated = fittingSize < smallestColumnNamePointSize;
+        const double columnSize = rotated ? baseSize : std::min(baseSize, fittingSize);
         const int columnStep =
             rotated ? std::max(1, int(std::ceil((lineHeight + 2) / cellWidth))) : 1;
         const int rowStep = std::max(1, int(std::ceil((lineHeight + 2) / cellHeight)));
         if (rotated != m_columnLabelsRotated || columnStep != m_columnLabelStep
-            || rowStep != m_rowLabelStep) {
+            || rowStep != m_rowLabelStep
+            || columnSize != columnAxis()->tickLabelFont().pointSizeF()) {
             m_columnLabelsRotated = rotated;
             m_columnLabelStep = columnStep;
             m_rowLabelStep = rowStep;
             columnAxis()->setTickLabelRotation(rotated ? -90 : 0);
+            QFont columnFont = m_tickFont;
+            columnFont.setPointSizeF(columnSize);
+            columnAxis()->setTickLabelFont(columnFont);
             rebuildTickers();
             relayout = true;
         }

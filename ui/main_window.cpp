@@ -66,6 +66,8 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
     m_document->reset(scenario);
     setObjectName(QStringLiteral("MainWindow"));
     setDockNestingEnabled(true);
+    // Tabs on top of the dock, where a learner looks first.
+    setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
 
     m_pipeline = new PipelineView(m_document, this);
     setCentralWidget(m_pipeline);
@@ -236,7 +238,7 @@ void MainWindow::createDocks()
     m_explanation = new ExplanationPanel(m_document, this);
     m_pipeline->setAsideWidget(m_explanation);
 
-    resizeDocks({m_inputsDock}, {280}, Qt::Horizontal);
+    resizeDocks({m_inputsDock}, {250}, Qt::Horizontal);
 }
 
 void MainWindow::updateInputs()

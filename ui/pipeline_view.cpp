@@ -30,7 +30,10 @@ constexpr Placement placements[] = {
     {Stage::Scores},     {Stage::Scaled},  {Stage::Masked}, {Stage::Weights},
     {Stage::Output},     {Stage::Concat},  {Stage::Projected},
 };
-constexpr int gridColumns = 4;
+/// Three columns leave cells wide enough for their numbers at 1280×800.
+constexpr int gridColumns = 3;
+/// The explanation's height when it has a row of its own.
+constexpr int asideRowHeight = 118;
 
 const char *currentCardStyle =
     "QFrame#stageCard { border: 2px solid #d9822b; border-radius: 6px; background: palette(base); }";
@@ -173,13 +176,17 @@ void PipelineView::placeCards()
                           position % gridColumns);
         ++position;
     }
-    for (int row = 0; row < 3; ++row)
-        m_grid->setRowStretch(row, 1);
+    const int cardRows = (position + gridColumns - 1) / gridColumns;
+    for (int row = 0; row < m_grid->rowCount(); ++row)
+        m_grid->setRowStretch(row, row < cardRows ? 1 : 0);
     if (m_aside) {
-        // The explanation takes the rest of the last row, or a row of its own.
+        // The explanation takes the rest of the last row, or a short row of its own.
         const int row = position / gridColumns;
         const int column = position % gridColumns;
         m_grid->addWidget(m_aside, row, column, 1, gridColumns - column);
+        const bool ownRow = column == 0;
+        m_aside->setMaximumHeight(ownRow ? asideRowHeight : QWIDGETSIZE_MAX);
+        m_aside->setMinimumHeight(ownRow ? asideRowHeight : 0);
     }
 }
 
