@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QIcon>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -43,17 +44,28 @@ QString fileFilter()
 QString editorTitle(MatrixId id)
 {
     switch (id) {
-    case MatrixId::Embeddings: return MainWindow::tr("Words and embeddings X");
-    case MatrixId::SourceEmbeddings: return MainWindow::tr("Source words and embeddings X_s");
-    case MatrixId::QueryWeights: return MainWindow::tr("W_Q (d_model × d_k)");
-    case MatrixId::KeyWeights: return MainWindow::tr("W_K (d_model × d_k)");
-    case MatrixId::ValueWeights: return MainWindow::tr("W_V (d_model × d_v)");
-    case MatrixId::OutputWeights: return MainWindow::tr("W_O (d_v × d_out)");
-    case MatrixId::ScoreQueryWeights: return MainWindow::tr("W_a (score)");
-    case MatrixId::ScoreKeyWeights: return MainWindow::tr("U_a (additive score)");
-    case MatrixId::ScoreVector: return MainWindow::tr("v_a (additive score)");
-    case MatrixId::PositionWeights: return MainWindow::tr("W_p (local-p position)");
-    case MatrixId::PositionVector: return MainWindow::tr("v_p (local-p position)");
+    case MatrixId::Embeddings:
+        return MainWindow::tr("Words and embeddings X");
+    case MatrixId::SourceEmbeddings:
+        return MainWindow::tr("Source words and embeddings X_s");
+    case MatrixId::QueryWeights:
+        return MainWindow::tr("W_Q (d_model × d_k)");
+    case MatrixId::KeyWeights:
+        return MainWindow::tr("W_K (d_model × d_k)");
+    case MatrixId::ValueWeights:
+        return MainWindow::tr("W_V (d_model × d_v)");
+    case MatrixId::OutputWeights:
+        return MainWindow::tr("W_O (d_v × d_out)");
+    case MatrixId::ScoreQueryWeights:
+        return MainWindow::tr("W_a (score)");
+    case MatrixId::ScoreKeyWeights:
+        return MainWindow::tr("U_a (additive score)");
+    case MatrixId::ScoreVector:
+        return MainWindow::tr("v_a (additive score)");
+    case MatrixId::PositionWeights:
+        return MainWindow::tr("W_p (local-p position)");
+    case MatrixId::PositionVector:
+        return MainWindow::tr("v_p (local-p position)");
     }
     return {};
 }
@@ -65,6 +77,7 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
 {
     m_document->reset(scenario);
     setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/attention-lab.svg")));
     setDockNestingEnabled(true);
     // Tabs on top of the dock, where a learner looks first.
     setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
@@ -344,8 +357,8 @@ bool MainWindow::saveAs()
     QString suggested = m_document->filePath();
     if (suggested.isEmpty())
         suggested = settings.value(QStringLiteral("lastDirectory")).toString();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save the scenario"), suggested,
-                                                fileFilter());
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the scenario"), suggested, fileFilter());
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
