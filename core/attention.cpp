@@ -56,9 +56,9 @@ std::optional<Error> checkMatrix(const std::string &field, const std::string &me
         error.limit = maxDimension;
         error.actualRows = static_cast<int>(matrix.rows());
         error.actualCols = static_cast<int>(matrix.cols());
-        error.message = field + ": " + shapeText(matrix.rows(), matrix.cols())
-                        + " is larger than the limit of " + std::to_string(maxDimension)
-                        + " dimensions";
+        error.message = field + ": " + shapeText(matrix.rows(), matrix.cols()) +
+                        " is larger than the limit of " + std::to_string(maxDimension) +
+                        " dimensions";
         return error;
     }
     if (rowsWrong || colsWrong)
@@ -73,9 +73,9 @@ std::optional<Error> checkMatrix(const std::string &field, const std::string &me
                 error.row = static_cast<int>(row);
                 error.col = static_cast<int>(col);
                 error.value = value;
-                error.message = field + "[" + std::to_string(row) + "][" + std::to_string(col)
-                                + "]: " + (std::isnan(value) ? "NaN" : "infinity")
-                                + " is not a number the engine can use";
+                error.message = field + "[" + std::to_string(row) + "][" + std::to_string(col) +
+                                "]: " + (std::isnan(value) ? "NaN" : "infinity") +
+                                " is not a number the engine can use";
                 return error;
             }
         }
@@ -103,16 +103,16 @@ std::optional<Error> checkSequence(const std::string &prefix, const Sequence &se
         error.message = error.field + ": the sequence has no tokens; attention needs at least one";
         return error;
     }
-    if (sequence.embeddings.rows() > maxTokens
-        || static_cast<Eigen::Index>(sequence.tokens.size()) > maxTokens) {
+    if (sequence.embeddings.rows() > maxTokens ||
+        static_cast<Eigen::Index>(sequence.tokens.size()) > maxTokens) {
         Error error;
         error.code = ErrorCode::TooLarge;
         error.field = tokensField;
         error.limit = maxTokens;
         error.actualRows = static_cast<int>(std::max<Eigen::Index>(
             sequence.embeddings.rows(), static_cast<Eigen::Index>(sequence.tokens.size())));
-        error.message = tokensField + ": " + std::to_string(error.actualRows)
-                        + " tokens is more than the limit of " + std::to_string(maxTokens);
+        error.message = tokensField + ": " + std::to_string(error.actualRows) +
+                        " tokens is more than the limit of " + std::to_string(maxTokens);
         return error;
     }
     if (static_cast<Eigen::Index>(sequence.tokens.size()) != sequence.embeddings.rows()) {
@@ -121,9 +121,9 @@ std::optional<Error> checkSequence(const std::string &prefix, const Sequence &se
         error.field = tokensField;
         error.expectedRows = static_cast<int>(sequence.embeddings.rows());
         error.actualRows = static_cast<int>(sequence.tokens.size());
-        error.message = tokensField + ": " + std::to_string(sequence.tokens.size())
-                        + " token names for " + std::to_string(sequence.embeddings.rows())
-                        + " embedding rows; give one name per row";
+        error.message = tokensField + ": " + std::to_string(sequence.tokens.size()) +
+                        " token names for " + std::to_string(sequence.embeddings.rows()) +
+                        " embedding rows; give one name per row";
         return error;
     }
     return checkMatrix(embeddingsField, "tokens × d_model", sequence.embeddings,
@@ -139,7 +139,10 @@ Error simpleError(ErrorCode code, const std::string &field, const std::string &m
     return error;
 }
 
-double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double sigmoid(double x)
+{
+    return 1.0 / (1.0 + std::exp(-x));
+}
 
 /// Aligned position p_t for local-p: S · sigmoid(v_pᵀ tanh(q_t W_p)).
 Vector predictedPositions(const Matrix &queries, const Matrix &wP, const Vector &vP, int keyCount)
@@ -173,8 +176,7 @@ MaskMatrix buildMask(const Scenario &scenario, const Vector &alignedPositions)
 }
 
 /// Scores of one head for the chosen score function, into `scores`.
-void headScores(const Scenario &scenario, const Matrix &queries, const Matrix &keys,
-                Matrix &scores)
+void headScores(const Scenario &scenario, const Matrix &queries, const Matrix &keys, Matrix &scores)
 {
     switch (scenario.score) {
     case ScoreFunction::Dot:
@@ -190,8 +192,8 @@ void headScores(const Scenario &scenario, const Matrix &queries, const Matrix &k
         for (Eigen::Index key = 0; key < keys.rows(); ++key) {
             for (Eigen::Index query = 0; query < queries.rows(); ++query) {
                 scores(query, key) =
-                    (projectedQueries.row(query) + projectedKeys.row(key)).array().tanh().matrix()
-                    * scenario.vA;
+                    (projectedQueries.row(query) + projectedKeys.row(key)).array().tanh().matrix() *
+                    scenario.vA;
             }
         }
         return;
@@ -278,8 +280,7 @@ int sampleKey(const Eigen::Ref<const Eigen::RowVectorXd> &row, double uniform)
 
 bool isFullyMasked(const std::vector<int> &fullyMaskedRows, int row)
 {
-    return std::find(fullyMaskedRows.begin(), fullyMaskedRows.end(), row)
-           != fullyMaskedRows.end();
+    return std::find(fullyMaskedRows.begin(), fullyMaskedRows.end(), row) != fullyMaskedRows.end();
 }
 
 } // namespace
@@ -312,9 +313,9 @@ std::optional<Error> validate(const Scenario &s)
          {std::tuple{"w_q", keyDim, "d_k"}, std::tuple{"w_v", valueDim, "d_v"}}) {
         if (dim % s.heads != 0) {
             Error error = simpleError(ErrorCode::NotDivisibleByHeads, field,
-                                      std::string(name) + " = " + std::to_string(dim)
-                                          + " cannot be split into " + std::to_string(s.heads)
-                                          + " equal heads");
+                                      std::string(name) + " = " + std::to_string(dim) +
+                                          " cannot be split into " + std::to_string(s.heads) +
+                                          " equal heads");
             error.actualCols = dim;
             error.expectedCols = s.heads;
             return error;
@@ -328,8 +329,8 @@ std::optional<Error> validate(const Scenario &s)
     }
 
     if (s.score == ScoreFunction::General) {
-        if (auto error = checkMatrix("w_a", "d_h × d_h (the key size of one head)", s.wA, headDim,
-                                     headDim))
+        if (auto error =
+                checkMatrix("w_a", "d_h × d_h (the key size of one head)", s.wA, headDim, headDim))
             return error;
     } else if (s.score == ScoreFunction::Additive) {
         if (auto error = checkMatrix("w_a", "d_h × d_a", s.wA, headDim, -1))
@@ -355,9 +356,10 @@ std::optional<Error> validate(const Scenario &s)
     }
 
     if (!s.padding.empty() && static_cast<int>(s.padding.size()) != s.keyCount()) {
-        Error error = simpleError(ErrorCode::PaddingLengthMismatch, "padding",
-                                  "expected one flag per key token (" + std::to_string(s.keyCount())
-                                      + "), found " + std::to_string(s.padding.size()));
+        Error error =
+            simpleError(ErrorCode::PaddingLengthMismatch, "padding",
+                        "expected one flag per key token (" + std::to_string(s.keyCount()) +
+                            "), found " + std::to_string(s.padding.size()));
         error.expectedRows = s.keyCount();
         error.actualRows = static_cast<int>(s.padding.size());
         return error;
@@ -365,9 +367,9 @@ std::optional<Error> validate(const Scenario &s)
 
     if (s.span != SpanKind::Global) {
         if (s.window < 0) {
-            Error error = simpleError(ErrorCode::NegativeWindow, "span.window",
-                                      "the window D must be 0 or more, found "
-                                          + std::to_string(s.window));
+            Error error =
+                simpleError(ErrorCode::NegativeWindow, "span.window",
+                            "the window D must be 0 or more, found " + std::to_string(s.window));
             error.value = s.window;
             return error;
         }
@@ -455,8 +457,9 @@ void computeHead(const HeadContext &context, int h, HeadTrace &head)
             if (isFullyMasked(trace.fullyMaskedRows, query))
                 continue;
             const auto row = head.softWeights.row(query);
-            const int key = s.selection == SelectionKind::Hard ? argMax(row)
-                                                               : sampleKey(row, generator.uniform());
+            const int key = s.selection == SelectionKind::Hard
+                                ? argMax(row)
+                                : sampleKey(row, generator.uniform());
             if (key < 0)
                 continue;
             head.sampledKeys[static_cast<std::size_t>(query)] = key;
@@ -545,9 +548,15 @@ std::optional<Error> computeInto(const Scenario &s, Trace &trace)
     trace.headDim = s.keyDim() / headCount;
     trace.headValueDim = s.valueDim() / headCount;
     switch (s.scale) {
-    case ScaleMode::SqrtHeadDim: trace.scaleDivisor = std::sqrt(double(trace.headDim)); break;
-    case ScaleMode::None: trace.scaleDivisor = 1.0; break;
-    case ScaleMode::Custom: trace.scaleDivisor = s.scaleValue; break;
+    case ScaleMode::SqrtHeadDim:
+        trace.scaleDivisor = std::sqrt(double(trace.headDim));
+        break;
+    case ScaleMode::None:
+        trace.scaleDivisor = 1.0;
+        break;
+    case ScaleMode::Custom:
+        trace.scaleDivisor = s.scaleValue;
+        break;
     }
     trace.temperature = s.temperature;
 
@@ -584,12 +593,9 @@ std::optional<Error> computeInto(const Scenario &s, Trace &trace)
     }
 
     trace.heads.resize(static_cast<std::size_t>(headCount));
-    const HeadContext context{s,
-                              trace,
-                              gaussian,
-                              trace.scaleDivisor * trace.temperature,
-                              anyMasked,
-                              std::uint64_t(queryCount) - trace.fullyMaskedRows.size()};
+    const HeadContext context{s,         trace,
+                              gaussian,  trace.scaleDivisor * trace.temperature,
+                              anyMasked, std::uint64_t(queryCount) - trace.fullyMaskedRows.size()};
     computeHeads(context, trace.heads);
 
     trace.concat.resize(queryCount, s.valueDim());

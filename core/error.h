@@ -10,7 +10,8 @@ enum class ErrorCode
 {
     EmptySequence,          ///< a sequence has no tokens
     TooLarge,               ///< more than the limit of tokens or dimensions (`limit`)
-    ShapeMismatch,          ///< `field` has `actualRows`×`actualCols`, expected `expectedRows`×`expectedCols`
+    ShapeMismatch,          ///< `field` has `actualRows`×`actualCols`, expected
+                            ///< `expectedRows`×`expectedCols`
     TokenCountMismatch,     ///< the token names do not match the embedding rows
     NonFinite,              ///< cell (`row`, `col`) of `field` is inf or NaN
     HeadsInvalid,           ///< fewer than one head
@@ -43,8 +44,7 @@ struct Error
 };
 
 /// Either a value or the reason there is none. No exceptions cross layers.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_content(std::move(value)) {}

@@ -47,17 +47,28 @@ std::string sumOfProducts(const Left &left, const Right &right)
 std::string stageSymbol(Stage stage)
 {
     switch (stage) {
-    case Stage::Embeddings: return "x";
-    case Stage::Queries: return "Q";
-    case Stage::Keys: return "K";
-    case Stage::Values: return "V";
-    case Stage::Scores: return "score";
-    case Stage::Scaled: return "scaled";
-    case Stage::Masked: return "masked";
-    case Stage::Weights: return "weights";
-    case Stage::Output: return "output";
-    case Stage::Concat: return "concat";
-    case Stage::Projected: return "projected";
+    case Stage::Embeddings:
+        return "x";
+    case Stage::Queries:
+        return "Q";
+    case Stage::Keys:
+        return "K";
+    case Stage::Values:
+        return "V";
+    case Stage::Scores:
+        return "score";
+    case Stage::Scaled:
+        return "scaled";
+    case Stage::Masked:
+        return "masked";
+    case Stage::Weights:
+        return "weights";
+    case Stage::Output:
+        return "output";
+    case Stage::Concat:
+        return "concat";
+    case Stage::Projected:
+        return "projected";
     }
     return {};
 }
@@ -69,9 +80,9 @@ void explainInput(const Trace &trace, Explanation &e)
     e.kind = Explanation::Kind::Input;
     e.text = "x" + index(row, col) + " = ";
     if (trace.positionalEncoding.size() > 0) {
-        e.text += "embedding" + index(row, col) + " + PE" + index(row, col) + " = "
-                  + formatNumber(trace.embeddings(row, col)) + " + "
-                  + factor(trace.positionalEncoding(row, col)) + " = ";
+        e.text += "embedding" + index(row, col) + " + PE" + index(row, col) + " = " +
+                  formatNumber(trace.embeddings(row, col)) + " + " +
+                  factor(trace.positionalEncoding(row, col)) + " = ";
     }
     e.text += formatNumber(e.value);
 }
@@ -84,13 +95,15 @@ void explainProjection(const Scenario &s, const Trace &trace, Explanation &e)
     const bool fromSource = s.source && stage != Stage::Queries;
     const Matrix &input = fromSource ? trace.sourceInput : trace.input;
     const Matrix &weights = stage == Stage::Queries ? s.wQ : stage == Stage::Keys ? s.wK : s.wV;
-    const std::string weightName = stage == Stage::Queries ? "W_Q" : stage == Stage::Keys ? "W_K"
-                                                                                           : "W_V";
+    const std::string weightName = stage == Stage::Queries ? "W_Q"
+                                   : stage == Stage::Keys  ? "W_K"
+                                                           : "W_V";
     const std::string inputName = fromSource ? "s" : "x";
     e.kind = Explanation::Kind::DotProduct;
-    e.text = stageSymbol(stage) + index(row, col) + " = " + inputName + std::to_string(row) + dot
-             + weightName + "[:," + std::to_string(col) + "] = "
-             + sumOfProducts(input.row(row), weights.col(col)) + " = " + formatNumber(e.value);
+    e.text = stageSymbol(stage) + index(row, col) + " = " + inputName + std::to_string(row) + dot +
+             weightName + "[:," + std::to_string(col) +
+             "] = " + sumOfProducts(input.row(row), weights.col(col)) + " = " +
+             formatNumber(e.value);
     // The source sequence has no stage of its own; its rows are only named.
     if (!fromSource)
         e.sources.push_back({Stage::Embeddings, 0, row, -1});
@@ -106,20 +119,19 @@ void explainScore(const Scenario &s, const HeadTrace &head, Explanation &e)
     switch (s.score) {
     case ScoreFunction::Dot:
         e.kind = Explanation::Kind::DotProduct;
-        e.text = "score" + index(row, col) + " = " + q + dot + k + " = "
-                 + sumOfProducts(head.queries.row(row), head.keys.row(col)) + result;
+        e.text = "score" + index(row, col) + " = " + q + dot + k + " = " +
+                 sumOfProducts(head.queries.row(row), head.keys.row(col)) + result;
         break;
     case ScoreFunction::General: {
         e.kind = Explanation::Kind::General;
         const Eigen::RowVectorXd projected = head.queries.row(row) * s.wA;
-        e.text = "score" + index(row, col) + " = (" + q + dot + "W_a)" + dot + k + " = "
-                 + sumOfProducts(projected, head.keys.row(col)) + result;
+        e.text = "score" + index(row, col) + " = (" + q + dot + "W_a)" + dot + k + " = " +
+                 sumOfProducts(projected, head.keys.row(col)) + result;
         break;
     }
     case ScoreFunction::Additive: {
         e.kind = Explanation::Kind::Additive;
-        const Eigen::RowVectorXd hidden =
-            head.queries.row(row) * s.wA + head.keys.row(col) * s.uA;
+        const Eigen::RowVectorXd hidden = head.queries.row(row) * s.wA + head.keys.row(col) * s.uA;
         std::string terms;
         for (Eigen::Index term = 0; term < hidden.size(); ++term) {
             if (hidden.size() > maxShownTerms && term == maxShownTerms - 2) {
@@ -130,8 +142,8 @@ void explainScore(const Scenario &s, const HeadTrace &head, Explanation &e)
                 terms += " + ";
             terms += factor(s.vA(term)) + dot + "tanh(" + formatNumber(hidden(term)) + ")";
         }
-        e.text = "score" + index(row, col) + " = v_a" + dot + "tanh(" + q + dot + "W_a + " + k
-                 + dot + "U_a) = " + terms + result;
+        e.text = "score" + index(row, col) + " = v_a" + dot + "tanh(" + q + dot + "W_a + " + k +
+                 dot + "U_a) = " + terms + result;
         break;
     }
     }
@@ -145,13 +157,13 @@ void explainScaled(const Trace &trace, const HeadTrace &head, Explanation &e)
     const int col = e.cell.col;
     e.kind = Explanation::Kind::Scaling;
     const bool withTemperature = trace.temperature != 1.0;
-    e.text = "scaled" + index(row, col) + " = score" + index(row, col)
-             + (withTemperature ? " / (s" + std::string(dot) + "τ) = " : " / s = ")
-             + formatNumber(head.scores(row, col)) + " / "
-             + (withTemperature ? "(" + formatNumber(trace.scaleDivisor) + dot
-                                      + formatNumber(trace.temperature) + ")"
-                                : formatNumber(trace.scaleDivisor))
-             + " = " + formatNumber(e.value);
+    e.text = "scaled" + index(row, col) + " = score" + index(row, col) +
+             (withTemperature ? " / (s" + std::string(dot) + "τ) = " : " / s = ") +
+             formatNumber(head.scores(row, col)) + " / " +
+             (withTemperature ? "(" + formatNumber(trace.scaleDivisor) + dot +
+                                    formatNumber(trace.temperature) + ")"
+                              : formatNumber(trace.scaleDivisor)) +
+             " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Scores, e.cell.head, row, col});
 }
 
@@ -191,16 +203,15 @@ void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head,
         return;
     }
     if (s.selection != SelectionKind::Soft) {
-        const int chosen = head.sampledKeys.empty()
-                               ? -1
-                               : head.sampledKeys[static_cast<std::size_t>(row)];
+        const int chosen =
+            head.sampledKeys.empty() ? -1 : head.sampledKeys[static_cast<std::size_t>(row)];
         e.kind = s.selection == SelectionKind::Hard ? Explanation::Kind::Hard
                                                     : Explanation::Kind::Sampled;
         const std::string choice = s.selection == SelectionKind::Hard
                                        ? "argmax_k softmax[" + std::to_string(row) + "][k]"
                                        : "k* ~ softmax[" + std::to_string(row) + "]";
-        e.text = cell + " = [" + std::to_string(col) + " = " + choice + " = "
-                 + std::to_string(chosen) + "] = " + formatNumber(e.value);
+        e.text = cell + " = [" + std::to_string(col) + " = " + choice + " = " +
+                 std::to_string(chosen) + "] = " + formatNumber(e.value);
         return;
     }
 
@@ -216,19 +227,18 @@ void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head,
             denominator += std::exp(masked(key) - rowMax);
     }
     const std::string x = "masked" + index(row, col);
-    const std::string sum = "Σ_k exp(masked[" + std::to_string(row) + "][k] " + minusSign
-                            + " max)";
-    const std::string softmaxText =
-        "exp(" + x + " " + minusSign + " max) / " + sum + " = exp(" + formatNumber(masked(col))
-        + " " + minusSign + " " + factor(rowMax) + ") / " + formatNumber(denominator);
+    const std::string sum = "Σ_k exp(masked[" + std::to_string(row) + "][k] " + minusSign + " max)";
+    const std::string softmaxText = "exp(" + x + " " + minusSign + " max) / " + sum + " = exp(" +
+                                    formatNumber(masked(col)) + " " + minusSign + " " +
+                                    factor(rowMax) + ") / " + formatNumber(denominator);
 
     if (s.span == SpanKind::LocalP) {
         e.kind = Explanation::Kind::LocalSoftmax;
         const double position = trace.alignedPositions(row);
         const double sigma = s.window / 2.0;
         e.text = cell + " = " + softmaxText + " " + dot + " exp(" + minusSign + "(" +
-                 std::to_string(col) + " " + minusSign + " " + formatNumber(position) + ")²/(2"
-                 + dot + formatNumber(sigma) + "²)) = " + formatNumber(e.value);
+                 std::to_string(col) + " " + minusSign + " " + formatNumber(position) + ")²/(2" +
+                 dot + formatNumber(sigma) + "²)) = " + formatNumber(e.value);
         return;
     }
     e.kind = Explanation::Kind::Softmax;
@@ -240,10 +250,10 @@ void explainOutput(const Trace &trace, const HeadTrace &head, Explanation &e)
     const int row = e.cell.row;
     const int col = e.cell.col;
     e.kind = Explanation::Kind::DotProduct;
-    e.text = "output" + index(row, col) + " = Σ_k weights[" + std::to_string(row) + "][k]" + dot
-             + "v[k][" + std::to_string(col) + "] = "
-             + sumOfProducts(head.weights.row(row), head.values.col(col)) + " = "
-             + formatNumber(e.value);
+    e.text = "output" + index(row, col) + " = Σ_k weights[" + std::to_string(row) + "][k]" + dot +
+             "v[k][" + std::to_string(col) +
+             "] = " + sumOfProducts(head.weights.row(row), head.values.col(col)) + " = " +
+             formatNumber(e.value);
     e.sources.push_back({Stage::Weights, e.cell.head, row, -1});
     e.sources.push_back({Stage::Values, e.cell.head, -1, e.cell.head * trace.headValueDim + col});
 }
@@ -255,8 +265,8 @@ void explainConcat(const Trace &trace, Explanation &e)
     const int head = col / trace.headValueDim;
     const int headCol = col % trace.headValueDim;
     e.kind = Explanation::Kind::Concatenated;
-    e.text = "concat" + index(row, col) + " = output_" + std::to_string(head) + index(row, headCol)
-             + " = " + formatNumber(e.value);
+    e.text = "concat" + index(row, col) + " = output_" + std::to_string(head) +
+             index(row, headCol) + " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Output, head, row, headCol});
 }
 
@@ -267,14 +277,14 @@ void explainProjected(const Scenario &s, const Trace &trace, Explanation &e)
     e.kind = Explanation::Kind::DotProduct;
     if (!trace.projected) {
         e.kind = Explanation::Kind::Concatenated;
-        e.text = "projected" + index(row, col) + " = concat" + index(row, col) + " = "
-                 + formatNumber(e.value);
+        e.text = "projected" + index(row, col) + " = concat" + index(row, col) + " = " +
+                 formatNumber(e.value);
         e.sources.push_back({Stage::Concat, 0, row, col});
         return;
     }
-    e.text = "projected" + index(row, col) + " = concat" + std::to_string(row) + dot + "W_O[:,"
-             + std::to_string(col) + "] = " + sumOfProducts(trace.concat.row(row), s.wO->col(col))
-             + " = " + formatNumber(e.value);
+    e.text = "projected" + index(row, col) + " = concat" + std::to_string(row) + dot + "W_O[:," +
+             std::to_string(col) + "] = " + sumOfProducts(trace.concat.row(row), s.wO->col(col)) +
+             " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Concat, 0, row, -1});
 }
 
@@ -305,17 +315,35 @@ Explanation explain(const Scenario &scenario, const Trace &trace, const CellRef 
     e.value = matrix(cell.row, cell.col);
 
     switch (cell.stage) {
-    case Stage::Embeddings: explainInput(trace, e); break;
+    case Stage::Embeddings:
+        explainInput(trace, e);
+        break;
     case Stage::Queries:
     case Stage::Keys:
-    case Stage::Values: explainProjection(scenario, trace, e); break;
-    case Stage::Scores: explainScore(scenario, trace.heads[cell.head], e); break;
-    case Stage::Scaled: explainScaled(trace, trace.heads[cell.head], e); break;
-    case Stage::Masked: explainMasked(trace, e); break;
-    case Stage::Weights: explainWeight(scenario, trace, trace.heads[cell.head], e); break;
-    case Stage::Output: explainOutput(trace, trace.heads[cell.head], e); break;
-    case Stage::Concat: explainConcat(trace, e); break;
-    case Stage::Projected: explainProjected(scenario, trace, e); break;
+    case Stage::Values:
+        explainProjection(scenario, trace, e);
+        break;
+    case Stage::Scores:
+        explainScore(scenario, trace.heads[cell.head], e);
+        break;
+    case Stage::Scaled:
+        explainScaled(trace, trace.heads[cell.head], e);
+        break;
+    case Stage::Masked:
+        explainMasked(trace, e);
+        break;
+    case Stage::Weights:
+        explainWeight(scenario, trace, trace.heads[cell.head], e);
+        break;
+    case Stage::Output:
+        explainOutput(trace, trace.heads[cell.head], e);
+        break;
+    case Stage::Concat:
+        explainConcat(trace, e);
+        break;
+    case Stage::Projected:
+        explainProjected(scenario, trace, e);
+        break;
     }
     return e;
 }

@@ -33,18 +33,18 @@ struct Explanation
 {
     enum class Kind
     {
-        Input,         ///< an embedding as given (plus positional encoding)
-        DotProduct,    ///< a sum of products: projections, dot scores, outputs
-        General,       ///< (q W_a) · k
-        Additive,      ///< v_a · tanh(q W_a + k U_a)
-        Scaling,       ///< a quotient by s · τ
-        Masked,        ///< −∞ for `maskReason`, or the scaled score passed through
-        Softmax,       ///< exp(x − max) / Σ
-        LocalSoftmax,  ///< softmax over the window times the Gaussian around p_t
-        Hard,          ///< one-hot at the arg-max
-        Sampled,       ///< one-hot at a key drawn from the soft row
-        FullyMasked,   ///< every key of the row is hidden: weight 0
-        Concatenated,  ///< copied from one head's output
+        Input,        ///< an embedding as given (plus positional encoding)
+        DotProduct,   ///< a sum of products: projections, dot scores, outputs
+        General,      ///< (q W_a) · k
+        Additive,     ///< v_a · tanh(q W_a + k U_a)
+        Scaling,      ///< a quotient by s · τ
+        Masked,       ///< −∞ for `maskReason`, or the scaled score passed through
+        Softmax,      ///< exp(x − max) / Σ
+        LocalSoftmax, ///< softmax over the window times the Gaussian around p_t
+        Hard,         ///< one-hot at the arg-max
+        Sampled,      ///< one-hot at a key drawn from the soft row
+        FullyMasked,  ///< every key of the row is hidden: weight 0
+        Concatenated, ///< copied from one head's output
     };
 
     CellRef cell;

@@ -18,17 +18,17 @@ bool sameSequence(const Sequence &a, const Sequence &b)
 
 bool Scenario::operator==(const Scenario &o) const
 {
-    const bool sameSource = source.has_value() == o.source.has_value()
-                            && (!source || sameSequence(*source, *o.source));
+    const bool sameSource =
+        source.has_value() == o.source.has_value() && (!source || sameSequence(*source, *o.source));
     const bool sameOutput = wO.has_value() == o.wO.has_value() && (!wO || sameMatrix(*wO, *o.wO));
-    return title == o.title && description == o.description && sameSequence(target, o.target)
-           && sameSource && sameMatrix(wQ, o.wQ) && sameMatrix(wK, o.wK) && sameMatrix(wV, o.wV)
-           && sameOutput && heads == o.heads && score == o.score && sameMatrix(wA, o.wA)
-           && sameMatrix(uA, o.uA) && sameMatrix(vA, o.vA) && scale == o.scale
-           && scaleValue == o.scaleValue && temperature == o.temperature && mask == o.mask
-           && padding == o.padding && span == o.span && window == o.window
-           && sameMatrix(wP, o.wP) && sameMatrix(vP, o.vP) && selection == o.selection
-           && seed == o.seed && positional == o.positional;
+    return title == o.title && description == o.description && sameSequence(target, o.target) &&
+           sameSource && sameMatrix(wQ, o.wQ) && sameMatrix(wK, o.wK) && sameMatrix(wV, o.wV) &&
+           sameOutput && heads == o.heads && score == o.score && sameMatrix(wA, o.wA) &&
+           sameMatrix(uA, o.uA) && sameMatrix(vA, o.vA) && scale == o.scale &&
+           scaleValue == o.scaleValue && temperature == o.temperature && mask == o.mask &&
+           padding == o.padding && span == o.span && window == o.window && sameMatrix(wP, o.wP) &&
+           sameMatrix(vP, o.vP) && selection == o.selection && seed == o.seed &&
+           positional == o.positional;
 }
 
 Scenario tutorialScenario()
@@ -38,6 +38,8 @@ Scenario tutorialScenario()
     scenario.description = "Four words, three dimensions, the weights of np.random.seed(42).";
     scenario.target.tokens = {"word_1", "word_2", "word_3", "word_4"};
     scenario.target.embeddings.resize(4, 3);
+    // One matrix row per line, as the tutorial writes them.
+    // clang-format off
     scenario.target.embeddings << 1, 0, 0,
                                   0, 1, 0,
                                   1, 1, 0,
@@ -54,6 +56,7 @@ Scenario tutorialScenario()
     scenario.wV << 1, 1, 0,
                    0, 1, 1,
                    0, 0, 0;
+    // clang-format on
     return scenario;
 }
 

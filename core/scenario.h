@@ -16,16 +16,30 @@ namespace attn {
 /// - Additive: score(q, k) = v_aᵀ tanh(q W_a + k U_a) (W_a, U_a: d_h × d_a; v_a: d_a)
 ///
 /// d_h is the key dimension of one head (d_k / h); with one head it is d_k.
-enum class ScoreFunction { Dot, General, Additive };
+enum class ScoreFunction
+{
+    Dot,
+    General,
+    Additive
+};
 
 /// What the scores are divided by before the softmax.
 /// SqrtHeadDim divides by √d_h, as in the Transformer: the variance of q·k grows
 /// with d_h and large scores saturate the softmax.
-enum class ScaleMode { SqrtHeadDim, None, Custom };
+enum class ScaleMode
+{
+    SqrtHeadDim,
+    None,
+    Custom
+};
 
 /// Which keys a query may not see. Causal: key j > query i gets −∞ (a decoder
 /// must not look at later words). Padding comes on top, one flag per key.
-enum class MaskKind { None, Causal };
+enum class MaskKind
+{
+    None,
+    Causal
+};
 
 /// Which keys take part in the softmax (Luong et al. 2015).
 ///
@@ -34,17 +48,31 @@ enum class MaskKind { None, Causal };
 /// - LocalP: p_t = S · sigmoid(v_pᵀ tanh(q_t W_p)), S the number of keys; the
 ///   softmax over the window |s − p_t| ≤ D is multiplied by
 ///   exp(−(s − p_t)² / (2σ²)) with σ = D/2, so a row need not sum to 1.
-enum class SpanKind { Global, LocalM, LocalP };
+enum class SpanKind
+{
+    Global,
+    LocalM,
+    LocalP
+};
 
 /// Soft keeps the softmax weights. Hard puts all weight on the row's arg-max
 /// (the first on ties). Sample draws one key from the soft row with a seed.
 /// Hard and sampled weights are not differentiable: a one-hot choice has no
 /// gradient with respect to the scores.
-enum class SelectionKind { Soft, Hard, Sample };
+enum class SelectionKind
+{
+    Soft,
+    Hard,
+    Sample
+};
 
 /// Sinusoidal positional encoding (Vaswani et al. 2017) added to the embeddings:
 /// PE(pos, 2i) = sin(pos / 10000^(2i/d_model)), PE(pos, 2i+1) = cos(pos / 10000^(2i/d_model)).
-enum class PositionalEncoding { None, Sinusoidal };
+enum class PositionalEncoding
+{
+    None,
+    Sinusoidal
+};
 
 /// A sequence of words: one name and one embedding row per token.
 struct Sequence
@@ -69,9 +97,9 @@ struct Scenario
     Sequence target;                ///< the queries' words (and keys' too for self-attention)
     std::optional<Sequence> source; ///< keys and values come from here for cross-attention
 
-    Matrix wQ; ///< d_model × d_k
-    Matrix wK; ///< d_model × d_k
-    Matrix wV; ///< d_model × d_v
+    Matrix wQ;                ///< d_model × d_k
+    Matrix wK;                ///< d_model × d_k
+    Matrix wV;                ///< d_model × d_v
     std::optional<Matrix> wO; ///< d_v × d_out, the output projection
 
     int heads = 1;

@@ -11,7 +11,10 @@ namespace {
 
 constexpr double pi = 3.14159265358979323846;
 
-int roundUpToMultiple(int value, int factor) { return (value + factor - 1) / factor * factor; }
+int roundUpToMultiple(int value, int factor)
+{
+    return (value + factor - 1) / factor * factor;
+}
 
 Sequence resizedSequence(const Sequence &sequence, int count, const std::string &prefix)
 {
@@ -23,10 +26,10 @@ Sequence resizedSequence(const Sequence &sequence, int count, const std::string 
     for (int token = kept; token < count && modelDim > 0; ++token)
         result.embeddings(token, token % modelDim) = 1.0;
 
-    result.tokens.assign(sequence.tokens.begin(),
-                         sequence.tokens.begin()
-                             + std::min<std::size_t>(sequence.tokens.size(),
-                                                     static_cast<std::size_t>(count)));
+    result.tokens.assign(
+        sequence.tokens.begin(),
+        sequence.tokens.begin() +
+            std::min<std::size_t>(sequence.tokens.size(), static_cast<std::size_t>(count)));
     while (static_cast<int>(result.tokens.size()) < count)
         result.tokens.push_back(prefix + std::to_string(result.tokens.size() + 1));
     return result;

@@ -16,7 +16,11 @@ namespace attn {
 namespace edit {
 
 /// Which sequence an edit of tokens applies to.
-enum class Side { Target, Source };
+enum class Side
+{
+    Target,
+    Source
+};
 
 /// Grows or shrinks a sequence to `count` tokens (at least 1). New tokens are
 /// named "word_<k>" (target) or "source_<k>" (source), 1-based. Without a

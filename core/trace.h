@@ -68,7 +68,7 @@ struct Trace
     Matrix keys;    ///< K = sourceInput W_K (or input W_K), m × d_k
     Matrix values;  ///< V, m × d_v
 
-    MaskMatrix mask;        ///< n × m, why each cell is hidden (same for every head)
+    MaskMatrix mask;         ///< n × m, why each cell is hidden (same for every head)
     Vector alignedPositions; ///< p_t per query for local-m and local-p, else empty
 
     double scaleDivisor = 1.0; ///< s: √d_h, 1 or the given number

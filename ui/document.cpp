@@ -4,7 +4,6 @@
 #include "set_cells_command.h"
 
 #include <QUndoStack>
-
 #include <utility>
 
 namespace attn::ui {
@@ -26,8 +25,8 @@ bool sameShape(const Scenario &a, const Scenario &b, MatrixId id)
 /// stay as they are (a renamed word only changes a label).
 bool sameStructure(const Scenario &a, const Scenario &b)
 {
-    if (a.target.tokens.size() != b.target.tokens.size()
-        || a.source.has_value() != b.source.has_value())
+    if (a.target.tokens.size() != b.target.tokens.size() ||
+        a.source.has_value() != b.source.has_value())
         return false;
     if (a.source && a.source->tokens.size() != b.source->tokens.size())
         return false;
@@ -59,9 +58,15 @@ void Document::setFilePath(const QString &path)
     emit filePathChanged(path);
 }
 
-bool Document::isModified() const { return !m_undoStack->isClean(); }
+bool Document::isModified() const
+{
+    return !m_undoStack->isClean();
+}
 
-void Document::markSaved() { m_undoStack->setClean(); }
+void Document::markSaved()
+{
+    m_undoStack->setClean();
+}
 
 void Document::setCells(MatrixId id, int row, int col, const Matrix &block, int gesture)
 {
@@ -74,9 +79,10 @@ void Document::setCells(MatrixId id, int row, int col, const Matrix &block, int 
     const Matrix after = block.topLeftCorner(rows, cols);
     if (before == after)
         return;
-    const QString text = rows * cols == 1
-                             ? tr("Change %1[%2][%3]").arg(QLatin1String(matrixSymbol(id))).arg(row).arg(col)
-                             : tr("Paste into %1").arg(QLatin1String(matrixSymbol(id)));
+    const QString text =
+        rows * cols == 1
+            ? tr("Change %1[%2][%3]").arg(QLatin1String(matrixSymbol(id))).arg(row).arg(col)
+            : tr("Paste into %1").arg(QLatin1String(matrixSymbol(id)));
     m_undoStack->push(new SetCellsCommand(this, id, row, col, before, after, gesture, text));
 }
 
@@ -120,8 +126,9 @@ void Document::applyScenario(const Scenario &scenario)
     if (structural) {
         emit structureChanged();
     } else {
-        const bool renamed = previous.target.tokens != m_scenario.target.tokens
-                             || (previous.source && previous.source->tokens != m_scenario.source->tokens);
+        const bool renamed =
+            previous.target.tokens != m_scenario.target.tokens ||
+            (previous.source && previous.source->tokens != m_scenario.source->tokens);
         if (renamed)
             emit tokensRenamed();
         for (int index = 0; index < matrixIdCount; ++index) {

@@ -70,15 +70,21 @@ void ExplanationPanel::showExplanation(const Explanation &e)
     } else {
         pair = tokenName(scenario.target.tokens, e.cell.row);
     }
-    m_heading->setText(QStringLiteral("<b>%1</b> · %2").arg(where.toHtmlEscaped(),
-                                                            pair.toHtmlEscaped()));
+    m_heading->setText(
+        QStringLiteral("<b>%1</b> · %2").arg(where.toHtmlEscaped(), pair.toHtmlEscaped()));
     m_working->setText(QString::fromStdString(e.text));
     m_meaning->setText(meaning(e));
 }
 
-QString ExplanationPanel::workingText() const { return m_working->text(); }
+QString ExplanationPanel::workingText() const
+{
+    return m_working->text();
+}
 
-QString ExplanationPanel::meaningText() const { return m_meaning->text(); }
+QString ExplanationPanel::meaningText() const
+{
+    return m_meaning->text();
+}
 
 QString ExplanationPanel::meaning(const Explanation &e)
 {

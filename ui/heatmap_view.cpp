@@ -9,7 +9,6 @@
 #include <QShowEvent>
 #include <QVBoxLayout>
 #include <QWindow>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -81,10 +80,7 @@ private:
 class HeatmapCellOverlay : public QCPAbstractItem
 {
 public:
-    explicit HeatmapCellOverlay(QCustomPlot *plot) : QCPAbstractItem(plot)
-    {
-        setSelectable(false);
-    }
+    explicit HeatmapCellOverlay(QCustomPlot *plot) : QCPAbstractItem(plot) { setSelectable(false); }
 
     void setCells(QCPAxis *columnAxis, QCPAxis *rowAxis, int rows, int columns,
                   QVector<QRect> maskedRuns, bool concealed)
@@ -236,8 +232,8 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     connect(m_plot, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent *event) { setHoveredCell(cellAt(event->position())); });
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent *event) {
-        m_pressedCell = event->button() == Qt::LeftButton ? cellAt(event->position())
-                                                          : QPoint(-1, -1);
+        m_pressedCell =
+            event->button() == Qt::LeftButton ? cellAt(event->position()) : QPoint(-1, -1);
     });
     connect(m_plot, &QCustomPlot::mouseRelease, this, [this](QMouseEvent *event) {
         if (event->button() != Qt::LeftButton)
@@ -288,8 +284,8 @@ void HeatmapView::setMatrix(const Matrix &values, const QStringList &rowLabels,
     for (int row = 0; row < rows; ++row) {
         for (int column = 0; column < columns; ++column) {
             m_masked[std::size_t(row) * columns + column] =
-                isMinusInfinity(values(row, column))
-                || (maskUsable && (*mask)(row, column) != MaskReason::Visible);
+                isMinusInfinity(values(row, column)) ||
+                (maskUsable && (*mask)(row, column) != MaskReason::Visible);
         }
     }
 
@@ -526,17 +522,16 @@ bool HeatmapView::adaptToLayout()
         // the cells need for their numbers); else upright, and then only
         // every k-th name, so that neighbours never overlap.
         const double baseSize = m_tickFont.pointSizeF();
-        const double fittingSize = m_widestColumnLabel > 0
-                                       ? std::floor(baseSize * (cellWidth - 4) / m_widestColumnLabel)
-                                       : baseSize;
+        const double fittingSize =
+            m_widestColumnLabel > 0 ? std::floor(baseSize * (cellWidth - 4) / m_widestColumnLabel)
+                                    : baseSize;
         const bool rotated = fittingSize < smallestColumnNamePointSize;
         const double columnSize = rotated ? baseSize : std::min(baseSize, fittingSize);
         const int columnStep =
             rotated ? std::max(1, int(std::ceil((lineHeight + 2) / cellWidth))) : 1;
         const int rowStep = std::max(1, int(std::ceil((lineHeight + 2) / cellHeight)));
-        if (rotated != m_columnLabelsRotated || columnStep != m_columnLabelStep
-            || rowStep != m_rowLabelStep
-            || columnSize != columnAxis()->tickLabelFont().pointSizeF()) {
+        if (rotated != m_columnLabelsRotated || columnStep != m_columnLabelStep ||
+            rowStep != m_rowLabelStep || columnSize != columnAxis()->tickLabelFont().pointSizeF()) {
             m_columnLabelsRotated = rotated;
             m_columnLabelStep = columnStep;
             m_rowLabelStep = rowStep;
@@ -564,8 +559,8 @@ bool HeatmapView::adaptToLayout()
                 QFont font = m_valueFont;
                 font.setPointSizeF(size);
                 const QFontMetricsF metrics(font);
-                if (metrics.horizontalAdvance(m_widestValueLabel) + 4 <= cellWidth
-                    && metrics.height() + 2 <= cellHeight) {
+                if (metrics.horizontalAdvance(m_widestValueLabel) + 4 <= cellWidth &&
+                    metrics.height() + 2 <= cellHeight) {
                     pointSize = size;
                     break;
                 }
@@ -574,8 +569,8 @@ bool HeatmapView::adaptToLayout()
                 labelsShown = true;
                 pointSize = std::max(pointSize, smallestPointSize);
             } else {
-                labelsShown = pointSize > 0 && cellWidth >= minimumLabelledCell
-                              && cellHeight >= minimumLabelledCell;
+                labelsShown = pointSize > 0 && cellWidth >= minimumLabelledCell &&
+                              cellHeight >= minimumLabelledCell;
             }
         }
     }
@@ -717,8 +712,7 @@ void HeatmapView::refreshCells()
                               : std::clamp(value, m_range.lower, m_range.upper));
         }
     }
-    m_overlay->setCells(columnAxis(), rowAxis(), rows, columns, std::move(maskedRuns),
-                        m_concealed);
+    m_overlay->setCells(columnAxis(), rowAxis(), rows, columns, std::move(maskedRuns), m_concealed);
 }
 
 void HeatmapView::refreshValueLabels()

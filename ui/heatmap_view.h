@@ -8,10 +8,8 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
-
-#include <vector>
-
 #include <qcustomplot.h>
+#include <vector>
 
 namespace attn::ui {
 

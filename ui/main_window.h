@@ -4,7 +4,6 @@
 #include "scenario_matrix.h"
 
 #include <QMainWindow>
-
 #include <array>
 
 class QAction;

@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QWheelEvent>
-
 #include <cmath>
 
 namespace attn::ui {
@@ -32,8 +31,8 @@ double tidy(double value)
 
 MatrixEditor::MatrixEditor(QWidget *parent) : QTableView(parent)
 {
-    setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                    | QAbstractItemView::AnyKeyPressed);
+    setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                    QAbstractItemView::AnyKeyPressed);
     setSelectionMode(QAbstractItemView::ContiguousSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -58,10 +57,10 @@ QSize MatrixEditor::sizeHint() const
     if (!m_model)
         return QTableView::sizeHint();
     const int rows = m_model->rowCount();
-    const int width = verticalHeader()->sizeHint().width() + horizontalHeader()->length()
-                      + 2 * frameWidth() + 2;
-    const int height = horizontalHeader()->sizeHint().height()
-                       + rows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() + 2;
+    const int width =
+        verticalHeader()->sizeHint().width() + horizontalHeader()->length() + 2 * frameWidth() + 2;
+    const int height = horizontalHeader()->sizeHint().height() +
+                       rows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() + 2;
     return {std::min(width, 480), std::min(height, 320)};
 }
 
@@ -122,8 +121,8 @@ void MatrixEditor::nudge(const QModelIndex &index, double delta)
 {
     if (!isNumeric(index))
         return;
-    const bool sameRun = m_nudgeIndex == index && m_lastNudge.isValid()
-                         && m_lastNudge.elapsed() < nudgeMergeMs;
+    const bool sameRun =
+        m_nudgeIndex == index && m_lastNudge.isValid() && m_lastNudge.elapsed() < nudgeMergeMs;
     if (!sameRun) {
         m_nudgeIndex = index;
         m_nudgeGesture = m_model->beginGesture();
@@ -164,8 +163,8 @@ void MatrixEditor::keyPressEvent(QKeyEvent *event)
     }
     const bool vertical = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down;
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
-    if (vertical && (modifiers == Qt::AltModifier || modifiers == Qt::ControlModifier)
-        && isNumeric(currentIndex())) {
+    if (vertical && (modifiers == Qt::AltModifier || modifiers == Qt::ControlModifier) &&
+        isNumeric(currentIndex())) {
         const double step = modifiers == Qt::AltModifier ? fineStep : coarseStep;
         nudge(currentIndex(), event->key() == Qt::Key_Up ? step : -step);
         event->accept();
@@ -207,8 +206,8 @@ void MatrixEditor::paste()
     QModelIndex topLeft = currentIndex();
     const QModelIndexList selected = selectedIndexes();
     for (const QModelIndex &index : selected) {
-        if (!topLeft.isValid() || index.row() < topLeft.row()
-            || (index.row() == topLeft.row() && index.column() < topLeft.column()))
+        if (!topLeft.isValid() || index.row() < topLeft.row() ||
+            (index.row() == topLeft.row() && index.column() < topLeft.column()))
             topLeft = index;
     }
     if (!topLeft.isValid())

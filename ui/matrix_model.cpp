@@ -4,7 +4,6 @@
 
 #include <QLocale>
 #include <QRegularExpression>
-
 #include <cmath>
 
 namespace attn::ui {
@@ -29,7 +28,8 @@ MatrixModel::MatrixModel(Document *document, MatrixId id, QObject *parent)
     connect(m_document, &Document::cellsChanged, this, &MatrixModel::onCellsChanged);
     connect(m_document, &Document::tokensRenamed, this, [this] {
         if (hasTokenColumn() && rowCount() > 0)
-            emit dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DisplayRole, Qt::EditRole});
+            emit dataChanged(index(0, 0), index(rowCount() - 1, 0),
+                             {Qt::DisplayRole, Qt::EditRole});
     });
     connect(m_document, &Document::structureChanged, this, [this] {
         beginResetModel();
@@ -140,7 +140,10 @@ bool MatrixModel::setData(const QModelIndex &index, const QVariant &value, int r
     return setValue(index, *number);
 }
 
-int MatrixModel::beginGesture() { return m_document->beginGesture(); }
+int MatrixModel::beginGesture()
+{
+    return m_document->beginGesture();
+}
 
 bool MatrixModel::setValue(const QModelIndex &index, double value, int gesture)
 {
@@ -166,10 +169,10 @@ bool MatrixModel::pasteText(const QModelIndex &topLeft, const QString &text)
     int width = 0;
     for (const QString &line : lines) {
         // Spreadsheets send tabs; people type spaces or semicolons.
-        const QStringList pieces = line.contains(QLatin1Char('\t'))
-                                       ? line.split(QLatin1Char('\t'))
-                                       : line.split(QRegularExpression(QStringLiteral("[;\\s]+")),
-                                                    Qt::SkipEmptyParts);
+        const QStringList pieces =
+            line.contains(QLatin1Char('\t'))
+                ? line.split(QLatin1Char('\t'))
+                : line.split(QRegularExpression(QStringLiteral("[;\\s]+")), Qt::SkipEmptyParts);
         cells.append(pieces);
         width = std::max(width, int(pieces.size()));
     }

@@ -19,7 +19,6 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -202,8 +201,8 @@ OptionsPanel::OptionsPanel(Document *document, QWidget *parent)
 
     retranslate();
     // Narrower than its content, the dock would cut the fields on the right.
-    scroll->setMinimumWidth(content->minimumSizeHint().width()
-                            + scroll->verticalScrollBar()->sizeHint().width());
+    scroll->setMinimumWidth(content->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
     connectControls();
     connect(m_document, &Document::scenarioChanged, this, &OptionsPanel::syncFromDocument);
     // error() is only fresh once the trace has been recomputed.

@@ -26,8 +26,8 @@ struct Placement
 /// inputs on the first row, the attention matrices on the second, what comes
 /// out on the third.
 constexpr Placement placements[] = {
-    {Stage::Embeddings}, {Stage::Queries}, {Stage::Keys},   {Stage::Values},
-    {Stage::Scores},     {Stage::Scaled},  {Stage::Masked}, {Stage::Weights},
+    {Stage::Embeddings}, {Stage::Queries}, {Stage::Keys},      {Stage::Values},
+    {Stage::Scores},     {Stage::Scaled},  {Stage::Masked},    {Stage::Weights},
     {Stage::Output},     {Stage::Concat},  {Stage::Projected},
 };
 /// Three columns leave cells wide enough for their numbers at 1280×800.
@@ -35,10 +35,10 @@ constexpr int gridColumns = 3;
 /// The explanation's height when it has a row of its own.
 constexpr int asideRowHeight = 118;
 
-const char *currentCardStyle =
-    "QFrame#stageCard { border: 2px solid #d9822b; border-radius: 6px; background: palette(base); }";
-const char *cardStyle =
-    "QFrame#stageCard { border: 1px solid palette(mid); border-radius: 6px; background: palette(base); }";
+const char *currentCardStyle = "QFrame#stageCard { border: 2px solid #d9822b; border-radius: 6px; "
+                               "background: palette(base); }";
+const char *cardStyle = "QFrame#stageCard { border: 1px solid palette(mid); border-radius: 6px; "
+                        "background: palette(base); }";
 
 QStringList names(const std::vector<std::string> &tokens)
 {
@@ -89,9 +89,9 @@ PipelineView::PipelineView(Document *document, QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("scenarioError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e5a59d;"
-        " border-radius: 4px; padding: 6px; }"));
+    m_error->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #e5a59d;"
+                       " border-radius: 4px; padding: 6px; }"));
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -215,7 +215,10 @@ QList<Stage> PipelineView::stages() const
     return result;
 }
 
-bool PipelineView::isRevealed(Stage stage) const { return stage <= m_revealed; }
+bool PipelineView::isRevealed(Stage stage) const
+{
+    return stage <= m_revealed;
+}
 
 bool PipelineView::isPerHead(Stage stage) const
 {
@@ -261,7 +264,10 @@ void PipelineView::back()
         revealUpTo(all.at(position - 1));
 }
 
-void PipelineView::revealAll() { revealUpTo(stages().last()); }
+void PipelineView::revealAll()
+{
+    revealUpTo(stages().last());
+}
 
 void PipelineView::revealUpTo(Stage stage)
 {
@@ -373,17 +379,17 @@ void PipelineView::refreshReveal()
     for (const Placement &place : placements) {
         const Card &card = m_cards[std::size_t(place.stage)];
         card.heatmap->setConcealed(!isRevealed(place.stage));
-        card.frame->setStyleSheet(QLatin1String(place.stage == shown ? currentCardStyle
-                                                                     : cardStyle));
+        card.frame->setStyleSheet(
+            QLatin1String(place.stage == shown ? currentCardStyle : cardStyle));
     }
     const int position = int(all.indexOf(shown)) + 1;
-    m_formula->setText(tr("<b>Stage %1 of %2 · %3</b> — %4")
-                           .arg(position)
-                           .arg(all.size())
-                           .arg(stage_text::title(shown).toHtmlEscaped(),
-                                stage_text::formula(shown, m_document->scenario(),
-                                                    m_document->trace())
-                                    .toHtmlEscaped()));
+    m_formula->setText(
+        tr("<b>Stage %1 of %2 · %3</b> — %4")
+            .arg(position)
+            .arg(all.size())
+            .arg(stage_text::title(shown).toHtmlEscaped(),
+                 stage_text::formula(shown, m_document->scenario(), m_document->trace())
+                     .toHtmlEscaped()));
     m_backAction->setEnabled(position > 1);
     m_nextAction->setEnabled(position < all.size());
     m_showAllAction->setEnabled(position < all.size());

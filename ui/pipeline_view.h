@@ -4,7 +4,6 @@
 #include "heatmap_view.h"
 
 #include <QWidget>
-
 #include <array>
 
 class QAction;
@@ -113,4 +112,3 @@ private:
 };
 
 } // namespace attn::ui
-

@@ -16,18 +16,27 @@ SetCellsCommand::SetCellsCommand(Document *document, MatrixId id, int row, int c
 {
 }
 
-void SetCellsCommand::undo() { m_document->applyCells(m_matrix, m_row, m_col, m_before); }
+void SetCellsCommand::undo()
+{
+    m_document->applyCells(m_matrix, m_row, m_col, m_before);
+}
 
-void SetCellsCommand::redo() { m_document->applyCells(m_matrix, m_row, m_col, m_after); }
+void SetCellsCommand::redo()
+{
+    m_document->applyCells(m_matrix, m_row, m_col, m_after);
+}
 
-int SetCellsCommand::id() const { return m_gesture != 0 ? setCellsCommandId : -1; }
+int SetCellsCommand::id() const
+{
+    return m_gesture != 0 ? setCellsCommandId : -1;
+}
 
 bool SetCellsCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const SetCellsCommand *>(other);
-    if (next->m_gesture != m_gesture || next->m_matrix != m_matrix || next->m_row != m_row
-        || next->m_col != m_col || next->m_after.rows() != m_after.rows()
-        || next->m_after.cols() != m_after.cols())
+    if (next->m_gesture != m_gesture || next->m_matrix != m_matrix || next->m_row != m_row ||
+        next->m_col != m_col || next->m_after.rows() != m_after.rows() ||
+        next->m_after.cols() != m_after.cols())
         return false;
     m_after = next->m_after;
     // A scrub that ends where it started leaves nothing to undo.
