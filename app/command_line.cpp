@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -114,8 +116,13 @@ bool isHeadless(int argc, char *argv[])
     // unknown one is reported without opening a display. The others are
     // looked for anywhere, so "--preset x compute" is headless too; the
     // window's own options (-platform, -style …) are left to QApplication.
-    if (argc > 1 && argv[1][0] != '-')
-        return true;
+    if (argc > 1 && argv[1][0] != '-') {
+        // …except a scenario file, which opens in the window (as a file
+        // manager or the desktop entry's "attention-lab %f" passes it).
+        const QByteArray first(argv[1]);
+        const bool command = first == commandCompute || first == commandPresets;
+        return command || !(first.endsWith(".json") || QFileInfo::exists(QFile::decodeName(first)));
+    }
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
         if (argument == commandCompute || argument == commandPresets || argument == "-h" ||
@@ -140,7 +147,8 @@ int runHeadless(QCoreApplication &app)
                  "  compute --preset NAME  the same for a built-in scenario\n"
                  "  presets                list the built-in scenarios\n"
                  "\n"
-                 "Without a command the window opens on the tutorial's example.\n"
+                 "Without a command the window opens on the tutorial's example,\n"
+                 "or on FILE.json when a scenario file is given.\n"
                  "Exit status: 0 done, 2 bad arguments or a bad scenario."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
@@ -205,13 +213,19 @@ int runWindow(QApplication &app)
     setUpApplication(app);
 
     // QApplication has taken its own options (-platform, -style …) out already.
-    const QStringList unexpected = QCoreApplication::arguments().mid(1);
-    if (!unexpected.isEmpty())
-        return usageError(Text::tr("unknown option \"%1\"").arg(unexpected.first()));
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    QString file;
+    if (!arguments.isEmpty() && !arguments.first().startsWith(QLatin1Char('-')))
+        file = arguments.takeFirst();
+    if (!arguments.isEmpty())
+        return usageError(Text::tr("unknown option \"%1\"").arg(arguments.first()));
 
     const ui::ScenarioReadResult tutorial = ui::loadPreset(QLatin1String(ui::tutorialPresetName));
     ui::MainWindow window(tutorial.ok() ? *tutorial.scenario : tutorialScenario());
     window.show();
+    // A file that cannot be read says why in a dialog; the tutorial stays open.
+    if (!file.isEmpty())
+        window.openFile(file);
     return QApplication::exec();
 }
 
