@@ -194,6 +194,7 @@ private slots:
     void softKeepsNoChosenKeys();
     void sameSeedSameChoice();
     void sampledFrequenciesFollowTheWeights();
+    void sampledHeadsDoNotDependOnThreads();
 };
 
 void TestSelection::hard_data()
@@ -485,6 +486,48 @@ void TestSelection::sampledFrequenciesFollowTheWeights()
                                 .arg(frequency)
                                 .arg(p)
                                 .arg(bound)));
+    }
+}
+
+// Large enough (2 heads × 256 × 256 score cells) that the heads are computed on
+// separate threads. Head 0 starts the generator at the seed, so its draws must
+// equal those of a one-head scenario made of head 0's columns alone, which is
+// computed on one thread; and repeated runs must agree draw for draw.
+void TestSelection::sampledHeadsDoNotDependOnThreads()
+{
+    constexpr int tokens = 256;
+    attn::Scenario twoHeads;
+    twoHeads.target.embeddings.resize(tokens, 4);
+    for (int i = 0; i < tokens; ++i) {
+        twoHeads.target.tokens.push_back("w" + std::to_string(i));
+        for (int j = 0; j < 4; ++j)
+            twoHeads.target.embeddings(i, j) = std::sin(0.37 * i + 1.3 * j);
+    }
+    twoHeads.wQ = attn::Matrix::Identity(4, 4);
+    twoHeads.wK = attn::Matrix::Identity(4, 4);
+    twoHeads.wK(0, 1) = 0.5;
+    twoHeads.wV = attn::Matrix::Identity(4, 4);
+    twoHeads.heads = 2;
+    twoHeads.selection = attn::SelectionKind::Sample;
+    twoHeads.seed = 2024;
+
+    attn::Scenario firstHeadOnly = twoHeads;
+    firstHeadOnly.heads = 1;
+    firstHeadOnly.wQ = twoHeads.wQ.leftCols(2);
+    firstHeadOnly.wK = twoHeads.wK.leftCols(2);
+    firstHeadOnly.wV = twoHeads.wV.leftCols(2);
+
+    const auto reference = attn::compute(firstHeadOnly);
+    QVERIFY(reference.ok());
+    for (int run = 0; run < 3; ++run) {
+        const auto parallel = attn::compute(twoHeads);
+        QVERIFY(parallel.ok());
+        QCOMPARE(parallel->heads[0].sampledKeys, reference->heads[0].sampledKeys);
+        QCOMPARE(parallel->heads[0].weights, reference->heads[0].weights);
+        if (run == 0)
+            continue;
+        const auto again = attn::compute(twoHeads);
+        QCOMPARE(again->heads[1].sampledKeys, parallel->heads[1].sampledKeys);
     }
 }
 
