@@ -8,42 +8,22 @@
 //   /usr/bin/python3 tests/reference/bench_numpy.py
 
 #include "attention.h"
+#include "random_source.h"
 
 #include <QtTest>
 #include <cstdint>
 
 namespace {
 
-// SplitMix64, as in bench_numpy.py, so both time the same numbers.
-class SplitMix64
-{
-public:
-    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
-
-    std::uint64_t next()
-    {
-        m_state += 0x9E3779B97F4A7C15ull;
-        std::uint64_t z = m_state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-
-    /// Uniform in [−1, 1).
-    double symmetric() { return 2.0 * (double(next() >> 11) * 0x1.0p-53) - 1.0; }
-
-private:
-    std::uint64_t m_state;
-};
-
 /// rows × cols uniform in [−scale, scale), filled row by row.
 attn::Matrix pseudoRandom(int rows, int cols, std::uint64_t seed, double scale)
 {
-    SplitMix64 generator(seed);
+    // The engine's own SplitMix64 source, as bench_numpy.py re-implements it.
+    attn::RandomSource generator(seed);
     attn::Matrix matrix(rows, cols);
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c)
-            matrix(r, c) = scale * generator.symmetric();
+            matrix(r, c) = scale * (2.0 * generator.uniform() - 1.0);
     return matrix;
 }
 
