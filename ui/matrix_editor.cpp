@@ -191,7 +191,8 @@ void MatrixEditor::copySelection()
         QStringList cells;
         for (int col = left; col <= right; ++col) {
             const QModelIndex index = m_model->index(row, col);
-            cells << (isNumeric(index) ? QLocale::c().toString(m_model->value(index), 'g', 17)
+            cells << (isNumeric(index) ? QLocale::c().toString(m_model->value(index), 'g',
+                                                               QLocale::FloatingPointShortest)
                                        : index.data().toString());
         }
         lines << cells.join(QLatin1Char('\t'));

@@ -95,7 +95,8 @@ QVariant MatrixModel::data(const QModelIndex &index, int role) const
         return int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ToolTipRole:
         return tr("%1 = %2 — type a number, drag left or right to scrub, Alt+↑/↓ to nudge")
-            .arg(cellName(index.row(), col), QLocale().toString(value(index), 'g', 17));
+            .arg(cellName(index.row(), col),
+                 QLocale().toString(value(index), 'g', QLocale::FloatingPointShortest));
     default:
         return {};
     }
