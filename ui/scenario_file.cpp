@@ -167,6 +167,7 @@ class Reader
 {
 public:
     static Scenario read(const QJsonObject &root);
+    static void readOptions(const QJsonObject &options, const QString &path, Scenario &scenario);
 
 private:
     static std::optional<QJsonValue> optional(const QJsonObject &object, const QString &name);
@@ -488,6 +489,53 @@ Scenario Reader::read(const QJsonObject &root)
     return scenario;
 }
 
+void Reader::readOptions(const QJsonObject &options, const QString &path, Scenario &scenario)
+{
+    QStringList allowed;
+    for (const char *key : scenarioOptionKeys)
+        allowed << QLatin1String(key);
+    rejectUnknownKeys(options, path, allowed);
+    const auto key = [&path](const char *name) { return member(path, QLatin1String(name)); };
+
+    if (const auto heads = optional(options, QStringLiteral("heads")))
+        scenario.heads = toInteger(*heads, key("heads"));
+    if (const auto score = optional(options, QStringLiteral("score")))
+        scenario.score = toChoice(*score, key("score"), scoreNames);
+    if (const auto scale = optional(options, QStringLiteral("scale"))) {
+        try {
+            readScale(*scale, scenario);
+        } catch (const ReadFailure &failed) {
+            fail(key("scale"), failed.problem);
+        }
+    }
+    if (const auto temperature = optional(options, QStringLiteral("temperature")))
+        scenario.temperature = toNumber(*temperature, key("temperature"));
+    if (const auto mask = optional(options, QStringLiteral("mask")))
+        scenario.mask = toChoice(*mask, key("mask"), maskNames);
+    if (const auto padding = optional(options, QStringLiteral("padding")))
+        scenario.padding = toFlags(*padding, key("padding"));
+    if (const auto spanValue = optional(options, QStringLiteral("span"))) {
+        const QString spanPath = key("span");
+        const QJsonObject span = toObject(*spanValue, spanPath,
+                                          {QStringLiteral("type"), QStringLiteral("window")});
+        if (const auto type = optional(span, QStringLiteral("type")))
+            scenario.span = toChoice(*type, member(spanPath, QStringLiteral("type")), spanNames);
+        if (const auto window = optional(span, QStringLiteral("window")))
+            scenario.window = toInteger(*window, member(spanPath, QStringLiteral("window")));
+    }
+    if (const auto selectionValue = optional(options, QStringLiteral("selection"))) {
+        const QString selectionPath = key("selection");
+        const QJsonObject selection = toObject(*selectionValue, selectionPath, selectionKeys);
+        if (const auto type = optional(selection, QStringLiteral("type")))
+            scenario.selection =
+                toChoice(*type, member(selectionPath, QStringLiteral("type")), selectionNames);
+        if (const auto seed = optional(selection, QStringLiteral("seed")))
+            scenario.seed = toSeed(*seed, member(selectionPath, QStringLiteral("seed")));
+    }
+    if (const auto positional = optional(options, QStringLiteral("positional")))
+        scenario.positional = toChoice(*positional, key("positional"), positionalNames);
+}
+
 ScenarioReadResult failure(const QString &message)
 {
     ScenarioReadResult result;
@@ -537,6 +585,18 @@ ScenarioReadResult readScenarioFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return failure(Text::tr("%1: cannot read the file: %2").arg(shownPath, file.errorString()));
     return readScenario(file.readAll(), shownPath);
+}
+
+QString readScenarioOptions(const QJsonObject &options, const QString &path, Scenario &scenario)
+{
+    Scenario read = scenario;
+    try {
+        Reader::readOptions(options, path, read);
+    } catch (const ReadFailure &failed) {
+        return Text::tr("%1: %2").arg(failed.key, failed.problem);
+    }
+    scenario = std::move(read);
+    return {};
 }
 
 QByteArray writeScenario(const Scenario &scenario)
