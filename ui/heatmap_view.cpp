@@ -348,6 +348,16 @@ void HeatmapView::setColorScaleLabel(const QString &label)
     scheduleReplot();
 }
 
+void HeatmapView::setInkColor(const QColor &color)
+{
+    for (QCPAxis *axis : {rowAxis(), columnAxis(), m_colorScale->axis()}) {
+        axis->setTickLabelColor(color);
+        axis->setLabelColor(color);
+    }
+    m_titleElement->setTextColor(color);
+    scheduleReplot();
+}
+
 void HeatmapView::setValueLabels(ValueLabels mode)
 {
     if (mode == m_valueLabelMode)
@@ -555,7 +565,9 @@ bool HeatmapView::adaptToLayout()
         // Value labels at the largest size that fits (readable from the back
         // of a classroom), never below smallestPointSize.
         if (m_valueLabelCount > 0) {
-            for (double size = largestValuePointSize; size >= smallestPointSize; size -= 1.0) {
+            // A larger base font (an exported figure) allows larger numbers.
+            const double largest = std::max(largestValuePointSize, baseSize + 3.0);
+            for (double size = largest; size >= smallestPointSize; size -= 1.0) {
                 QFont font = m_valueFont;
                 font.setPointSizeF(size);
                 const QFontMetricsF metrics(font);

@@ -94,6 +94,10 @@ public:
     /// Titles of the row axis (left, e.g. "queries") and the column axis (top, e.g. "keys").
     void setAxisTitles(const QString &rows, const QString &columns);
     void setColorScaleLabel(const QString &label);
+    /// The colour of every text and line around the cells: title, axis
+    /// titles, token names, colour scale numbers (default black, for a white
+    /// background; an exported figure on a dark slide sets a light one).
+    void setInkColor(const QColor &color);
 
     void setValueLabels(ValueLabels mode);
     ValueLabels valueLabels() const { return m_valueLabelMode; }

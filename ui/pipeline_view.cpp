@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "error_text.h"
+#include "stage_heatmap.h"
 #include "stage_text.h"
 
 #include <QAction>
@@ -39,24 +40,6 @@ const char *currentCardStyle = "QFrame#stageCard { border: 2px solid #d9822b; bo
                                "background: palette(base); }";
 const char *cardStyle = "QFrame#stageCard { border: 1px solid palette(mid); border-radius: 6px; "
                         "background: palette(base); }";
-
-QStringList names(const std::vector<std::string> &tokens)
-{
-    QStringList result;
-    result.reserve(int(tokens.size()));
-    for (const auto &token : tokens)
-        result << QString::fromStdString(token);
-    return result;
-}
-
-QStringList indices(Eigen::Index count)
-{
-    QStringList result;
-    result.reserve(int(count));
-    for (Eigen::Index index = 0; index < count; ++index)
-        result << QString::number(index);
-    return result;
-}
 
 } // namespace
 
@@ -204,15 +187,7 @@ void PipelineView::setAsideWidget(QWidget *widget)
 
 QList<Stage> PipelineView::stages() const
 {
-    QList<Stage> result;
-    for (int index = 0; index <= int(Stage::Output); ++index)
-        result << Stage(index);
-    const Scenario &scenario = m_document->scenario();
-    if (scenario.heads > 1)
-        result << Stage::Concat;
-    if (scenario.wO)
-        result << Stage::Projected;
-    return result;
+    return stage_heatmap::stages(m_document->scenario());
 }
 
 bool PipelineView::isRevealed(Stage stage) const
@@ -222,7 +197,7 @@ bool PipelineView::isRevealed(Stage stage) const
 
 bool PipelineView::isPerHead(Stage stage) const
 {
-    return stage >= Stage::Scores && stage <= Stage::Output;
+    return stage_heatmap::isPerHead(stage);
 }
 
 void PipelineView::setHead(int head)
@@ -321,20 +296,6 @@ void PipelineView::refreshHeads()
     m_headLabel->setVisible(count > 1);
 }
 
-QStringList PipelineView::labelsFor(Stage stage, bool rows) const
-{
-    const Scenario &scenario = m_document->scenario();
-    const Trace &trace = m_document->trace();
-    const Matrix &matrix = trace.matrix(stage, m_head);
-    if (rows) {
-        const bool fromKeys = stage == Stage::Keys || stage == Stage::Values;
-        return names(fromKeys ? scenario.keySequence().tokens : scenario.target.tokens);
-    }
-    if (stage >= Stage::Scores && stage <= Stage::Weights)
-        return names(scenario.keySequence().tokens);
-    return indices(matrix.cols());
-}
-
 void PipelineView::refreshCard(Stage stage)
 {
     const Card &card = m_cards[std::size_t(stage)];
@@ -344,26 +305,8 @@ void PipelineView::refreshCard(Stage stage)
     if (!present)
         return;
 
-    const Scenario &scenario = m_document->scenario();
     const Trace &trace = m_document->trace();
-    const Matrix &matrix = trace.matrix(stage, m_head);
-    // The trace may lag behind a scenario that no longer computes; its own
-    // shapes decide the labels then.
-    QStringList rowLabels = labelsFor(stage, true);
-    QStringList columnLabels = labelsFor(stage, false);
-    if (rowLabels.size() != matrix.rows())
-        rowLabels = indices(matrix.rows());
-    if (columnLabels.size() != matrix.cols())
-        columnLabels = indices(matrix.cols());
-
-    const bool masks = stage == Stage::Masked || stage == Stage::Weights;
-    const bool maskFits = trace.mask.rows() == matrix.rows() && trace.mask.cols() == matrix.cols();
-    card.heatmap->setMatrix(matrix, rowLabels, columnLabels,
-                            stage == Stage::Weights ? HeatmapView::ColorScheme::Probability
-                                                    : HeatmapView::ColorScheme::Signed,
-                            masks && maskFits ? &trace.mask : nullptr);
-    card.heatmap->setAxisTitles(stage_text::rowAxis(stage, scenario),
-                                stage_text::columnAxis(stage, scenario));
+    stage_heatmap::show(*card.heatmap, stage, m_document->scenario(), trace, m_head);
     QString title = QStringLiteral("<b>%1</b> &nbsp;<span style='color:palette(mid)'>%2</span>")
                         .arg(stage_text::title(stage).toHtmlEscaped(),
                              stage_text::symbol(stage).toHtmlEscaped());

@@ -84,7 +84,6 @@ private:
     void showExplanation(const CellRef &cell);
     void clearExplanation();
     CellRef cellOf(Stage stage, int row, int column) const;
-    QStringList labelsFor(Stage stage, bool rows) const;
     bool isPerHead(Stage stage) const;
 
     Document *m_document;
