@@ -282,6 +282,10 @@ def text_facts():
     t = compute(scen({"preset": "local-p"}))
     w = t["heads"][0]["weights"]
     print("local-p p_t", r(t["p"]), "weights", r(w), "row sums", r(w.sum(1)))
+    print("local-p Gaussian factors of row 0, keys 3..5",
+          r(np.exp(-((np.arange(3, 6) - t["p"][0]) ** 2) / 2)))
+    print("e^6", r(math.exp(6), 1), "e^2.309", r(math.exp(4 / math.sqrt(3)), 2),
+          "sqrt(2)", r(math.sqrt(2)), "4/sqrt(2)", r(4 / math.sqrt(2), 2))
     t = compute(scen({"preset": "causal"}))
     print("causal masked row 1", r(t["heads"][0]["masked"][1]), "weights", r(t["heads"][0]["weights"]))
     t = compute(scen({"preset": "multi-head"}))
