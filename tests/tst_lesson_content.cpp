@@ -16,7 +16,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QtTest>
-
 #include <cmath>
 
 using namespace attn;
@@ -62,7 +61,8 @@ QList<QList<Scenario>> startScenarios(const Lesson &lesson)
 
 int wordCount(const QString &text)
 {
-    return static_cast<int>(text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
+    return static_cast<int>(
+        text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
 }
 
 } // namespace
@@ -92,7 +92,8 @@ private:
     std::optional<Lesson> m_lesson;
     QList<QList<Scenario>> m_start;
 
-    const LessonStep &step(const QString &chapterId, const QString &stepId, Located *where = nullptr)
+    const LessonStep &step(const QString &chapterId, const QString &stepId,
+                           Located *where = nullptr)
     {
         const Located at = find(*m_lesson, chapterId, stepId);
         if (where)
@@ -111,7 +112,8 @@ private:
 
 void TestLessonContent::initTestCase()
 {
-    const LessonLoadResult loaded = loadLesson(QString::fromLatin1(shippedLessonPath), QStringLiteral("en"));
+    const LessonLoadResult loaded =
+        loadLesson(QString::fromLatin1(shippedLessonPath), QStringLiteral("en"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.error));
     QVERIFY(loaded.error.isEmpty());
     m_lesson = loaded.lesson;
@@ -121,9 +123,9 @@ void TestLessonContent::initTestCase()
 void TestLessonContent::chaptersInOrder()
 {
     const QStringList expected = {
-        "why-attention", "queries-keys-values", "scoring",        "scaling",
-        "softmax",       "weighted-sum",        "self-and-cross", "global-and-local",
-        "soft-and-hard", "masking",             "multi-head",     "strengths-and-uses",
+        "why-attention", "queries-keys-values", "scoring",          "scaling",       "softmax",
+        "weighted-sum",  "self-and-cross",      "global-and-local", "soft-and-hard", "masking",
+        "multi-head",    "strengths-and-uses",
     };
     QStringList ids;
     for (const LessonChapter &chapter : m_lesson->chapters)
@@ -231,10 +233,11 @@ void TestLessonContent::byHandAnswers_data()
     QTest::addColumn<int>("col");
     QTest::addColumn<double>("numpy");  // lesson_reference.py, 15 digits
     QTest::addColumn<double>("answer"); // what the step's "right" feedback gives
-    const auto add = [](const char *chapter, const char *step, Stage stage, int row, int col, double numpy,
-                        double answer) {
-        QTest::addRow("%s/%s", chapter, step) << QString::fromLatin1(chapter) << QString::fromLatin1(step)
-                                              << static_cast<int>(stage) << row << col << numpy << answer;
+    const auto add = [](const char *chapter, const char *step, Stage stage, int row, int col,
+                        double numpy, double answer) {
+        QTest::addRow("%s/%s", chapter, step)
+            << QString::fromLatin1(chapter) << QString::fromLatin1(step) << static_cast<int>(stage)
+            << row << col << numpy << answer;
     };
     add("queries-keys-values", "query-by-hand", Stage::Queries, 2, 0, 4, 4);
     add("scoring", "score-by-hand", Stage::Scores, 0, 2, 10, 10);
@@ -268,8 +271,9 @@ void TestLessonContent::byHandAnswers()
     // The answer the text gives is accepted, and so is the answer worked from
     // the rounded numbers the hint shows.
     QVERIFY(std::abs(answer - engine) <= st.activity.tolerance);
-    QVERIFY2(st.text.right.contains(QString::number(answer, 'f', answer == std::round(answer) ? 0 : 3)),
-             qPrintable(st.text.right));
+    QVERIFY2(
+        st.text.right.contains(QString::number(answer, 'f', answer == std::round(answer) ? 0 : 3)),
+        qPrintable(st.text.right));
 }
 
 void TestLessonContent::predictAnswers_data()
@@ -278,10 +282,14 @@ void TestLessonContent::predictAnswers_data()
     QTest::addColumn<QString>("step");
     QTest::addColumn<int>("col");
     QTest::addColumn<QString>("word");
-    QTest::addRow("alignment") << "self-and-cross" << "alignment" << 1 << "blue";
-    QTest::addRow("local-m") << "global-and-local" << "local-m" << 5 << "mat";
-    QTest::addRow("hard-tie") << "soft-and-hard" << "hard-tie" << 0 << "word_1";
-    QTest::addRow("head-predict") << "multi-head" << "head-predict" << 2 << "chased";
+    QTest::addRow("alignment") << "self-and-cross"
+                               << "alignment" << 1 << "blue";
+    QTest::addRow("local-m") << "global-and-local"
+                             << "local-m" << 5 << "mat";
+    QTest::addRow("hard-tie") << "soft-and-hard"
+                              << "hard-tie" << 0 << "word_1";
+    QTest::addRow("head-predict") << "multi-head"
+                                  << "head-predict" << 2 << "chased";
 }
 
 void TestLessonContent::predictAnswers()
@@ -308,12 +316,18 @@ void TestLessonContent::choiceAnswers_data()
     QTest::addColumn<QString>("step");
     QTest::addColumn<int>("correct");
     QTest::addColumn<QString>("rightChoice");
-    QTest::addRow("context-vectors") << "why-attention" << "context-vectors" << 1 << "Five";
-    QTest::addRow("wide-keys") << "scaling" << "wide-keys" << 1 << "0.995";
-    QTest::addRow("temperature") << "softmax" << "temperature" << 2 << "0.39";
-    QTest::addRow("local-p-sum") << "global-and-local" << "local-p-sum" << 1 << "0.78";
-    QTest::addRow("no-gradient") << "soft-and-hard" << "no-gradient" << 0 << "gradient is 0";
-    QTest::addRow("uses") << "strengths-and-uses" << "uses" << 1 << "Regions of the image";
+    QTest::addRow("context-vectors") << "why-attention"
+                                     << "context-vectors" << 1 << "Five";
+    QTest::addRow("wide-keys") << "scaling"
+                               << "wide-keys" << 1 << "0.995";
+    QTest::addRow("temperature") << "softmax"
+                                 << "temperature" << 2 << "0.39";
+    QTest::addRow("local-p-sum") << "global-and-local"
+                                 << "local-p-sum" << 1 << "0.78";
+    QTest::addRow("no-gradient") << "soft-and-hard"
+                                 << "no-gradient" << 0 << "gradient is 0";
+    QTest::addRow("uses") << "strengths-and-uses"
+                          << "uses" << 1 << "Regions of the image";
 }
 
 void TestLessonContent::choiceAnswers()
@@ -326,7 +340,8 @@ void TestLessonContent::choiceAnswers()
     QCOMPARE(st.activity.type, LessonActivity::Type::Predict);
     QCOMPARE(st.activity.correct, correct);
     QCOMPARE(st.text.choices.size(), st.activity.choiceKeys.size());
-    QVERIFY2(st.text.choices.at(correct).contains(rightChoice), qPrintable(st.text.choices.at(correct)));
+    QVERIFY2(st.text.choices.at(correct).contains(rightChoice),
+             qPrintable(st.text.choices.at(correct)));
 }
 
 // Numbers the text quotes, rounded as the text writes them, against the engine's
@@ -344,13 +359,17 @@ void TestLessonContent::quotedNumbers_data()
     QTest::addColumn<QList<double>>("quoted");
     QTest::addColumn<int>("decimals");
     const auto add = [](const char *name, const char *chapter, const char *step, bool solved,
-                        QJsonObject options, Stage stage, int head, int row, QList<double> quoted, int decimals) {
-        QTest::addRow("%s", name) << QString::fromLatin1(chapter) << QString::fromLatin1(step) << solved << options
-                                  << static_cast<int>(stage) << head << row << quoted << decimals;
+                        QJsonObject options, Stage stage, int head, int row, QList<double> quoted,
+                        int decimals) {
+        QTest::addRow("%s", name) << QString::fromLatin1(chapter) << QString::fromLatin1(step)
+                                  << solved << options << static_cast<int>(stage) << head << row
+                                  << quoted << decimals;
     };
     const QJsonObject none;
-    add("tutorial scores 0", "scoring", "dot-product", false, none, Stage::Scores, 0, 0, {8, 2, 10, 2}, 0);
-    add("tutorial scores 3", "scoring", "all-at-once", false, none, Stage::Scores, 0, 3, {10, 4, 14, 3}, 0);
+    add("tutorial scores 0", "scoring", "dot-product", false, none, Stage::Scores, 0, 0,
+        {8, 2, 10, 2}, 0);
+    add("tutorial scores 3", "scoring", "all-at-once", false, none, Stage::Scores, 0, 3,
+        {10, 4, 14, 3}, 0);
     add("tutorial scaled 0", "scaling", "why-scale", false, none, Stage::Scaled, 0, 0,
         {4.619, 1.155, 5.774, 1.155}, 3);
     add("tutorial weights 0", "softmax", "softmax", false, none, Stage::Weights, 0, 0,
@@ -359,55 +378,65 @@ void TestLessonContent::quotedNumbers_data()
         {0.985, 1.742, 0.757}, 3);
     add("tutorial output 1", "strengths-and-uses", "row-output", false, none, Stage::Output, 0, 1,
         {0.910, 1.410, 0.500}, 3);
-    add("tutorial queries", "queries-keys-values", "query-by-hand", false, none, Stage::Queries, 0, 2, {4, 0, 2},
+    add("tutorial queries", "queries-keys-values", "query-by-hand", false, none, Stage::Queries, 0,
+        2, {4, 0, 2}, 0);
+    add("steer solved scores 1", "scoring", "steer-a-key", true, none, Stage::Scores, 0, 1,
+        {4, 0, 4, 6}, 0);
+    add("wide unscaled", "scaling", "wide-keys", false, none, Stage::Weights, 0, 0,
+        {0.002, 0.002, 0.995, 0.000}, 3);
+    add("wide scaled", "scaling", "wide-scaled", false, none, Stage::Weights, 0, 0,
+        {0.146, 0.146, 0.654, 0.054}, 3);
+    add("saturate start", "scaling", "saturate", false, none, Stage::Weights, 0, 0,
+        {0.119, 0.000, 0.880, 0.000}, 3);
+    add("saturate solved", "scaling", "saturate", true, none, Stage::Scores, 0, 0, {14, 5, 19, 5},
         0);
-    add("steer solved scores 1", "scoring", "steer-a-key", true, none, Stage::Scores, 0, 1, {4, 0, 4, 6}, 0);
-    add("wide unscaled", "scaling", "wide-keys", false, none, Stage::Weights, 0, 0, {0.002, 0.002, 0.995, 0.000},
-        3);
-    add("wide scaled", "scaling", "wide-scaled", false, none, Stage::Weights, 0, 0, {0.146, 0.146, 0.654, 0.054},
-        3);
-    add("saturate start", "scaling", "saturate", false, none, Stage::Weights, 0, 0, {0.119, 0.000, 0.880, 0.000}, 3);
-    add("saturate solved", "scaling", "saturate", true, none, Stage::Scores, 0, 0, {14, 5, 19, 5}, 0);
     add("saturate solved weights", "scaling", "saturate", true, none, Stage::Weights, 0, 0,
         {0.007, 0.000, 0.993, 0.000}, 3);
     add("saturate solved, scaled again", "scaling", "saturate", true,
         QJsonObject{{"scale", "sqrt_dk"}}, Stage::Weights, 0, 0, {0.053, 0.000, 0.947, 0.000}, 3);
     add("temperature 5 scaled", "softmax", "temperature", false, none, Stage::Scaled, 0, 0,
         {0.924, 0.231, 1.155, 0.231}, 3);
-    add("temperature 5", "softmax", "temperature", false, none, Stage::Weights, 0, 0, {0.307, 0.153, 0.386, 0.153},
-        3);
-    add("temperature 0.2", "softmax", "temperature", false, QJsonObject{{"temperature", 0.2}}, Stage::Weights, 0, 0,
-        {0.003, 0.000, 0.997, 0.000}, 3);
-    add("values try solved", "weighted-sum", "matrix-form", true, none, Stage::Output, 0, 0, {0.985, 1.742, 1.513},
-        3);
-    add("cross la", "self-and-cross", "alignment", false, none, Stage::Weights, 0, 0, {0.707, 0.070, 0.223}, 3);
-    add("cross maison", "self-and-cross", "alignment", false, none, Stage::Weights, 0, 1, {0.083, 0.083, 0.834}, 3);
-    add("cross bleue", "self-and-cross", "alignment", false, none, Stage::Weights, 0, 2, {0.070, 0.707, 0.223}, 3);
+    add("temperature 5", "softmax", "temperature", false, none, Stage::Weights, 0, 0,
+        {0.307, 0.153, 0.386, 0.153}, 3);
+    add("temperature 0.2", "softmax", "temperature", false, QJsonObject{{"temperature", 0.2}},
+        Stage::Weights, 0, 0, {0.003, 0.000, 0.997, 0.000}, 3);
+    add("values try solved", "weighted-sum", "matrix-form", true, none, Stage::Output, 0, 0,
+        {0.985, 1.742, 1.513}, 3);
+    add("cross la", "self-and-cross", "alignment", false, none, Stage::Weights, 0, 0,
+        {0.707, 0.070, 0.223}, 3);
+    add("cross maison", "self-and-cross", "alignment", false, none, Stage::Weights, 0, 1,
+        {0.083, 0.083, 0.834}, 3);
+    add("cross bleue", "self-and-cross", "alignment", false, none, Stage::Weights, 0, 2,
+        {0.070, 0.707, 0.223}, 3);
     add("global the", "global-and-local", "global", false, none, Stage::Weights, 0, 4,
         {0.041, 0.417, 0.041, 0.041, 0.041, 0.417}, 3);
-    add("local-m the", "global-and-local", "local-m", false, none, Stage::Weights, 0, 4, {0, 0, 0, 0.083, 0.083, 0.834},
-        3);
+    add("local-m the", "global-and-local", "local-m", false, none, Stage::Weights, 0, 4,
+        {0, 0, 0, 0.083, 0.083, 0.834}, 3);
     add("local-m first the", "global-and-local", "local-m", false, none, Stage::Weights, 0, 0,
         {0.090, 0.910, 0, 0, 0, 0}, 3);
     add("local-p the", "global-and-local", "local-p-sum", false, none, Stage::Weights, 0, 0,
         {0, 0, 0, 0.034, 0.078, 0.673}, 3);
     add("hard word_1", "soft-and-hard", "hard", false, none, Stage::Output, 0, 0, {1, 2, 1}, 0);
     add("hard tie", "soft-and-hard", "hard-tie", false, none, Stage::Output, 0, 1, {1, 1, 0}, 0);
-    add("jump solved scores", "soft-and-hard", "jump", true, none, Stage::Scores, 0, 0, {8, -2, 6, 2}, 0);
-    add("jump solved output", "soft-and-hard", "jump", true, none, Stage::Output, 0, 0, {1, 1, 0}, 0);
-    add("causal masked", "masking", "causal-by-hand", false, none, Stage::Weights, 0, 1, {0.910, 0.090, 0, 0}, 3);
+    add("jump solved scores", "soft-and-hard", "jump", true, none, Stage::Scores, 0, 0,
+        {8, -2, 6, 2}, 0);
+    add("jump solved output", "soft-and-hard", "jump", true, none, Stage::Output, 0, 0, {1, 1, 0},
+        0);
+    add("causal masked", "masking", "causal-by-hand", false, none, Stage::Weights, 0, 1,
+        {0.910, 0.090, 0, 0}, 3);
     add("causal word_1", "masking", "causal", false, none, Stage::Weights, 0, 0, {1, 0, 0, 0}, 3);
-    add("head 1 cat", "multi-head", "head-predict", false, none, Stage::Weights, 0, 1, {0.050, 0.050, 0.849, 0.050},
-        3);
+    add("head 1 cat", "multi-head", "head-predict", false, none, Stage::Weights, 0, 1,
+        {0.050, 0.050, 0.849, 0.050}, 3);
     add("head 1 chased", "multi-head", "head-predict", false, none, Stage::Weights, 0, 2,
         {0.028, 0.472, 0.028, 0.472}, 3);
-    add("head 2 the", "multi-head", "second-head", false, none, Stage::Weights, 1, 0, {0.849, 0.050, 0.050, 0.050},
-        3);
-    add("head 2 cat", "multi-head", "second-head", false, none, Stage::Weights, 1, 1, {0.028, 0.472, 0.028, 0.472},
-        3);
-    add("head 2 chased", "multi-head", "second-head", false, none, Stage::Weights, 1, 2, {0.25, 0.25, 0.25, 0.25}, 3);
-    add("concat cat", "multi-head", "concat-project", false, none, Stage::Concat, 0, 1, {0.100, 0.849, 0.944, 0.028},
-        3);
+    add("head 2 the", "multi-head", "second-head", false, none, Stage::Weights, 1, 0,
+        {0.849, 0.050, 0.050, 0.050}, 3);
+    add("head 2 cat", "multi-head", "second-head", false, none, Stage::Weights, 1, 1,
+        {0.028, 0.472, 0.028, 0.472}, 3);
+    add("head 2 chased", "multi-head", "second-head", false, none, Stage::Weights, 1, 2,
+        {0.25, 0.25, 0.25, 0.25}, 3);
+    add("concat cat", "multi-head", "concat-project", false, none, Stage::Concat, 0, 1,
+        {0.100, 0.849, 0.944, 0.028}, 3);
 }
 
 void TestLessonContent::quotedNumbers()
@@ -434,7 +463,10 @@ void TestLessonContent::quotedNumbers()
     for (int col = 0; col < m.cols(); ++col) {
         const double rounded = std::round(m(row, col) * unit) / unit;
         QVERIFY2(std::abs(rounded - quoted[col]) < 0.5 / unit,
-                 qPrintable(QStringLiteral("col %1: engine %2, text %3").arg(col).arg(m(row, col)).arg(quoted[col])));
+                 qPrintable(QStringLiteral("col %1: engine %2, text %3")
+                                .arg(col)
+                                .arg(m(row, col))
+                                .arg(quoted[col])));
     }
 }
 
