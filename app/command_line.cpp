@@ -1,10 +1,16 @@
 #include "command_line.h"
 
 #include "attention.h"
+#include "deck_export.h"
 #include "error_text.h"
+#include "figure_export.h"
 #include "main_window.h"
+#include "matrix_text.h"
+#include "numpy_script.h"
 #include "presets.h"
 #include "scenario_file.h"
+#include "stage_heatmap.h"
+#include "stage_text.h"
 #include "trace_json.h"
 
 #include <QApplication>
@@ -35,6 +41,19 @@ constexpr int exitBadInput = 2;
 
 const char *const commandCompute = "compute";
 const char *const commandPresets = "presets";
+const char *const commandExport = "export";
+const char *const commandExportDeck = "export-deck";
+const char *const commandExportCode = "export-code";
+const char *const commandExportLatex = "export-latex";
+const char *const commandExportCsv = "export-csv";
+
+/// The export commands: they read a scenario like compute and write a file.
+bool isExportCommand(const QByteArray &argument)
+{
+    return argument == commandExport || argument == commandExportDeck ||
+           argument == commandExportCode || argument == commandExportLatex ||
+           argument == commandExportCsv;
+}
 
 /// Names, version and the user's language, for the window and the command line alike.
 void setUpApplication(QCoreApplication &app)
@@ -108,6 +127,247 @@ int presetsCommand()
     return printOutput(text.toLocal8Bit());
 }
 
+/// The options of the export commands, each valid for some of them only.
+struct ExportOptions
+{
+    QCommandLineOption stage{QStringLiteral("stage"),
+                             Text::tr("export, export-latex: the stage (embeddings, queries, keys, "
+                                      "values, scores, scaled, masked, weights, output, concat, "
+                                      "projected; export also: pipeline)."),
+                             Text::tr("STAGE")};
+    QCommandLineOption head{QStringLiteral("head"),
+                            Text::tr("export: the head of per-head stages, from 1 (default 1)."),
+                            Text::tr("N")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              Text::tr("export: png, svg or pdf (default: from --out's suffix)."),
+                              Text::tr("FORMAT")};
+    QCommandLineOption out{{QStringLiteral("o"), QStringLiteral("out")},
+                           Text::tr("export commands: the file to write."),
+                           Text::tr("PATH")};
+    QCommandLineOption width{QStringLiteral("width"),
+                             Text::tr("export: the width in pixels (default 1200)."),
+                             Text::tr("W")};
+    QCommandLineOption height{QStringLiteral("height"),
+                              Text::tr("export: the height in pixels (default 900)."),
+                              Text::tr("H")};
+    QCommandLineOption scale{QStringLiteral("scale"),
+                             Text::tr("export: PNG pixels per pixel, 1 to 4 (default 1)."),
+                             Text::tr("S")};
+    QCommandLineOption theme{QStringLiteral("theme"),
+                             Text::tr("export, export-deck: light (default) or dark."),
+                             Text::tr("THEME")};
+    QCommandLineOption values{QStringLiteral("values"),
+                              Text::tr("export: on (default) or off, the numbers in the cells."),
+                              Text::tr("on|off")};
+    QCommandLineOption transparent{QStringLiteral("transparent"),
+                                   Text::tr("export: no background.")};
+    QCommandLineOption decimals{QStringLiteral("decimals"),
+                                Text::tr("export-latex: decimals of the numbers, 0 to 10 "
+                                         "(default 2)."),
+                                Text::tr("D")};
+    QCommandLineOption page{QStringLiteral("page"),
+                            Text::tr("export-deck: widescreen (16:9, default) or a4."),
+                            Text::tr("PAGE")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        for (const QCommandLineOption *option : all())
+            parser.addOption(*option);
+    }
+    QList<const QCommandLineOption *> all() const
+    {
+        return {&stage, &head,  &format, &out,         &width,    &height,
+                &scale, &theme, &values, &transparent, &decimals, &page};
+    }
+};
+
+/// Which export options a command takes.
+QList<const QCommandLineOption *> optionsOf(const QString &command, const ExportOptions &o)
+{
+    if (command == QLatin1String(commandExport))
+        return {&o.stage,  &o.head,  &o.format, &o.out,         &o.width,
+                &o.height, &o.scale, &o.theme,  &o.transparent, &o.values};
+    if (command == QLatin1String(commandExportDeck))
+        return {&o.out, &o.theme, &o.page};
+    if (command == QLatin1String(commandExportLatex))
+        return {&o.out, &o.stage, &o.decimals};
+    if (command == QLatin1String(commandExportCode) || command == QLatin1String(commandExportCsv))
+        return {&o.out};
+    return {};
+}
+
+/// A whole number in [low, high] from an option, or an error message.
+std::optional<int> wholeNumber(const QString &text, int low, int high)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < low || value > high)
+        return std::nullopt;
+    return value;
+}
+
+std::optional<Stage> stageNamed(const QString &name)
+{
+    for (int index = 0; index < stageCount; ++index) {
+        if (ui::stage_text::key(Stage(index)) == name)
+            return Stage(index);
+    }
+    return std::nullopt;
+}
+
+QString stageNames()
+{
+    QStringList names;
+    for (int index = 0; index < stageCount; ++index)
+        names << ui::stage_text::key(Stage(index));
+    return names.join(QStringLiteral(", "));
+}
+
+/// Writes a file an export produced; a path that cannot be written is
+/// reported and leaves nothing behind.
+int writeExport(const QString &path, const QByteArray &bytes)
+{
+    QString error;
+    if (ui::writeFileAtomically(path, bytes, &error))
+        return exitOk;
+    const QString line =
+        QCoreApplication::applicationName() + QStringLiteral(": ") + error + QLatin1Char('\n');
+    writeAll(stderr, line.toLocal8Bit());
+    return exitOutputFailed;
+}
+
+int exportCommand(const QString &command, const QCommandLineParser &parser, const ExportOptions &o,
+                  const ui::ScenarioReadResult &loaded)
+{
+    if (!parser.isSet(o.out))
+        return usageError(Text::tr("%1 needs --out PATH").arg(command));
+    const QString out = parser.value(o.out);
+
+    // Arguments first, so a typo is reported before any work is done.
+    std::optional<Stage> stage;
+    bool pipeline = false;
+    if (parser.isSet(o.stage)) {
+        const QString name = parser.value(o.stage);
+        pipeline = command == QLatin1String(commandExport) && name == QLatin1String("pipeline");
+        if (!pipeline) {
+            stage = stageNamed(name);
+            if (!stage)
+                return usageError(Text::tr("unknown stage \"%1\"; the stages are %2%3")
+                                      .arg(name, stageNames(),
+                                           command == QLatin1String(commandExport)
+                                               ? QStringLiteral(", pipeline")
+                                               : QString()));
+        }
+    } else if (command == QLatin1String(commandExport)) {
+        return usageError(
+            Text::tr("export needs --stage STAGE (%1 or pipeline)").arg(stageNames()));
+    }
+
+    ui::FigureOptions figure;
+    if (command == QLatin1String(commandExport)) {
+        const QString formatName =
+            parser.isSet(o.format) ? parser.value(o.format) : QFileInfo(out).suffix();
+        const auto format = ui::formatFromSuffix(formatName);
+        if (!format)
+            return usageError(
+                parser.isSet(o.format)
+                    ? Text::tr("unknown format \"%1\"; give png, svg or pdf").arg(formatName)
+                    : Text::tr("give --format png, svg or pdf"));
+        figure.format = *format;
+        figure.stage = stage;
+        for (const auto &[option, target] : {std::pair{&o.width, &figure.size.rwidth()},
+                                             std::pair{&o.height, &figure.size.rheight()}}) {
+            if (!parser.isSet(*option))
+                continue;
+            const auto value = wholeNumber(parser.value(*option), ui::FigureOptions::minimumSide,
+                                           ui::FigureOptions::maximumSide);
+            if (!value)
+                return usageError(
+                    Text::tr("--%1 must be a whole number from %2 to %3, found \"%4\"")
+                        .arg(option->names().constLast())
+                        .arg(ui::FigureOptions::minimumSide)
+                        .arg(ui::FigureOptions::maximumSide)
+                        .arg(parser.value(*option)));
+            *target = *value;
+        }
+        if (parser.isSet(o.scale)) {
+            bool ok = false;
+            const double scale = parser.value(o.scale).toDouble(&ok);
+            if (!ok || !(scale >= 1.0 && scale <= ui::FigureOptions::maximumScale))
+                return usageError(Text::tr("--scale must be a number from 1 to %1, found \"%2\"")
+                                      .arg(ui::FigureOptions::maximumScale)
+                                      .arg(parser.value(o.scale)));
+            figure.scale = scale;
+        }
+        if (parser.isSet(o.values)) {
+            const QString values = parser.value(o.values);
+            if (values != QLatin1String("on") && values != QLatin1String("off"))
+                return usageError(Text::tr("--values must be on or off, found \"%1\"").arg(values));
+            figure.values = values == QLatin1String("on");
+        }
+        figure.transparent = parser.isSet(o.transparent);
+    }
+    if (parser.isSet(o.theme)) {
+        const QString theme = parser.value(o.theme);
+        if (theme != QLatin1String("light") && theme != QLatin1String("dark"))
+            return usageError(Text::tr("--theme must be light or dark, found \"%1\"").arg(theme));
+        figure.theme = theme == QLatin1String("dark") ? ui::FigureOptions::Theme::Dark
+                                                      : ui::FigureOptions::Theme::Light;
+    }
+    int decimals = 2;
+    if (parser.isSet(o.decimals)) {
+        const auto value = wholeNumber(parser.value(o.decimals), 0, 10);
+        if (!value)
+            return usageError(Text::tr("--decimals must be a whole number from 0 to 10, found "
+                                       "\"%1\"")
+                                  .arg(parser.value(o.decimals)));
+        decimals = *value;
+    }
+    ui::DeckOptions deck;
+    deck.theme = figure.theme;
+    if (parser.isSet(o.page)) {
+        const QString page = parser.value(o.page);
+        if (page != QLatin1String("widescreen") && page != QLatin1String("a4"))
+            return usageError(Text::tr("--page must be widescreen or a4, found \"%1\"").arg(page));
+        deck.page = page == QLatin1String("a4") ? ui::DeckOptions::Page::A4Landscape
+                                                : ui::DeckOptions::Page::Widescreen;
+    }
+
+    if (!loaded.ok())
+        return fail(loaded.error);
+    const Scenario &scenario = *loaded.scenario;
+    const Result<Trace> trace = compute(scenario);
+    if (!trace)
+        return fail(ui::errorText(trace.error()));
+
+    if (stage && !ui::stage_heatmap::stages(scenario).contains(*stage))
+        return fail(Text::tr("this scenario has no %1 stage (%2)")
+                        .arg(ui::stage_text::key(*stage), *stage == Stage::Concat
+                                                              ? Text::tr("it has one head")
+                                                              : Text::tr("it has no W_O")));
+
+    if (command == QLatin1String(commandExport)) {
+        if (parser.isSet(o.head)) {
+            const auto head = wholeNumber(parser.value(o.head), 1, trace->headCount());
+            if (!head)
+                return usageError(Text::tr("--head must be a whole number from 1 to %1, found "
+                                           "\"%2\"")
+                                      .arg(trace->headCount())
+                                      .arg(parser.value(o.head)));
+            figure.head = *head - 1;
+        }
+        ui::FigureRenderer renderer(scenario, *trace);
+        return writeExport(out, renderer.bytes(figure));
+    }
+    if (command == QLatin1String(commandExportDeck))
+        return writeExport(out, ui::pipelineDeck(scenario, *trace, deck));
+    if (command == QLatin1String(commandExportCode))
+        return writeExport(out, ui::numpyScript(scenario));
+    if (command == QLatin1String(commandExportLatex))
+        return writeExport(out, ui::traceLatex(scenario, *trace, stage, decimals));
+    return writeExport(out, ui::traceCsv(scenario, *trace));
+}
+
 } // namespace
 
 bool isHeadless(int argc, char *argv[])
@@ -120,18 +380,36 @@ bool isHeadless(int argc, char *argv[])
         // …except a scenario file, which opens in the window (as a file
         // manager or the desktop entry's "attention-lab %f" passes it).
         const QByteArray first(argv[1]);
-        const bool command = first == commandCompute || first == commandPresets;
+        const bool command =
+            first == commandCompute || first == commandPresets || isExportCommand(first);
         return command || !(first.endsWith(".json") || QFileInfo::exists(QFile::decodeName(first)));
     }
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument(argv[i]);
-        if (argument == commandCompute || argument == commandPresets || argument == "-h" ||
-            argument == "--help" || argument == "-?" || argument == "--help-all" ||
-            argument == "-v" || argument == "--version" || argument == "-p" ||
-            argument == "--preset" || argument.startsWith("--preset="))
+        if (argument == commandCompute || argument == commandPresets || isExportCommand(argument) ||
+            argument == "-h" || argument == "--help" || argument == "-?" ||
+            argument == "--help-all" || argument == "-v" || argument == "--version" ||
+            argument == "-p" || argument == "--preset" || argument.startsWith("--preset="))
             return true;
     }
     return false;
+}
+
+bool drawsFigures(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (isExportCommand(QByteArray(argv[i])))
+            return true;
+    }
+    return false;
+}
+
+void quietenPlatformWarnings()
+{
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+        if (type == QtCriticalMsg || type == QtFatalMsg)
+            writeAll(stderr, (message + QLatin1Char('\n')).toLocal8Bit());
+    });
 }
 
 int runHeadless(QCoreApplication &app)
@@ -146,21 +424,39 @@ int runHeadless(QCoreApplication &app)
                  "  compute FILE           print every matrix the scenario FILE computes, as JSON\n"
                  "  compute --preset NAME  the same for a built-in scenario\n"
                  "  presets                list the built-in scenarios\n"
+                 "  export (FILE | --preset NAME) --stage STAGE --out PATH [--format png|svg|pdf]\n"
+                 "         [--head N] [--width W --height H --scale S] [--theme light|dark]\n"
+                 "         [--values on|off] [--transparent]\n"
+                 "                         one stage's heatmap, or --stage pipeline, as a figure\n"
+                 "  export-deck (FILE | --preset NAME) --out deck.pdf [--page widescreen|a4]\n"
+                 "         [--theme light|dark]  the pipeline as a PDF deck, one stage a page\n"
+                 "  export-code (FILE | --preset NAME) --out attention.py\n"
+                 "                         a NumPy script that computes the same numbers\n"
+                 "  export-latex (FILE | --preset NAME) [--stage STAGE] [--decimals D] --out PATH\n"
+                 "                         the matrices as LaTeX bmatrix blocks\n"
+                 "  export-csv (FILE | --preset NAME) --out PATH\n"
+                 "                         every matrix as CSV, one section each\n"
                  "\n"
                  "Without a command the window opens on the tutorial's example,\n"
                  "or on FILE.json when a scenario file is given.\n"
-                 "Exit status: 0 done, 2 bad arguments or a bad scenario."));
+                 "Exit status: 0 done, 1 the output could not be written,\n"
+                 "2 bad arguments or a bad scenario."));
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     const QCommandLineOption presetOption(
         {QStringLiteral("p"), QStringLiteral("preset")},
-        Text::tr("compute: the built-in scenario NAME instead of a file (see: presets)."),
+        Text::tr("compute, export commands: the built-in scenario NAME instead of a file "
+                 "(see: presets)."),
         Text::tr("NAME"));
     parser.addOption(presetOption);
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("compute or presets."),
+    const ExportOptions exportOptions;
+    exportOptions.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 Text::tr("compute, presets, export, export-deck, export-code, "
+                                          "export-latex or export-csv."),
                                  QStringLiteral("[command]"));
     parser.addPositionalArgument(QStringLiteral("file"),
-                                 Text::tr("compute: the scenario file (.json)."),
+                                 Text::tr("compute, export commands: the scenario file (.json)."),
                                  QStringLiteral("[FILE]"));
 
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -180,6 +476,34 @@ int runHeadless(QCoreApplication &app)
     const QStringList arguments = parser.positionalArguments();
     const QString command = arguments.value(0);
     const QStringList operands = arguments.mid(1);
+    // Export options belong to the export commands that take them.
+    for (const QCommandLineOption *option : exportOptions.all()) {
+        if (parser.isSet(*option) && !optionsOf(command, exportOptions).contains(option)) {
+            const QString name = option->names().constLast();
+            QStringList owners;
+            for (const char *exporter : {commandExport, commandExportDeck, commandExportCode,
+                                         commandExportLatex, commandExportCsv}) {
+                if (optionsOf(QLatin1String(exporter), exportOptions).contains(option))
+                    owners << QLatin1String(exporter);
+            }
+            return usageError(
+                Text::tr("--%1 belongs to %2").arg(name, owners.join(QStringLiteral(", "))));
+        }
+    }
+    if (isExportCommand(command.toUtf8())) {
+        if (operands.size() > 1)
+            return usageError(Text::tr("%1 takes one FILE, found %2 arguments")
+                                  .arg(command)
+                                  .arg(operands.size()));
+        if (parser.isSet(presetOption) && !operands.isEmpty())
+            return usageError(
+                Text::tr("give %1 either a FILE or --preset NAME, not both").arg(command));
+        if (!parser.isSet(presetOption) && operands.isEmpty())
+            return usageError(Text::tr("%1 needs a FILE or --preset NAME").arg(command));
+        return exportCommand(command, parser, exportOptions,
+                             parser.isSet(presetOption) ? ui::loadPreset(parser.value(presetOption))
+                                                        : ui::readScenarioFile(operands.first()));
+    }
     if (command == QLatin1String(commandPresets)) {
         if (!operands.isEmpty())
             return usageError(Text::tr("presets takes no arguments, found \"%1\"")
@@ -203,9 +527,10 @@ int runHeadless(QCoreApplication &app)
         return computeCommand(ui::readScenarioFile(operands.first()));
     }
     if (command.isEmpty() && parser.isSet(presetOption))
-        return usageError(Text::tr("--preset belongs to compute"));
-    return usageError(
-        Text::tr("unknown command \"%1\"; the commands are compute and presets").arg(command));
+        return usageError(Text::tr("--preset belongs to compute and the export commands"));
+    return usageError(Text::tr("unknown command \"%1\"; the commands are compute, presets, "
+                               "export, export-deck, export-code, export-latex and export-csv")
+                          .arg(command));
 }
 
 int runWindow(QApplication &app)
@@ -224,8 +549,11 @@ int runWindow(QApplication &app)
     ui::MainWindow window(tutorial.ok() ? *tutorial.scenario : tutorialScenario());
     window.show();
     // A file that cannot be read says why in a dialog; the tutorial stays open.
+    // Without a file, the workbench shows the lesson step the learner is at.
     if (!file.isEmpty())
         window.openFile(file);
+    else
+        window.startLesson();
     return QApplication::exec();
 }
 

@@ -59,7 +59,8 @@ QColor figureBackground(FigureOptions::Theme theme)
 
 QColor figureInk(FigureOptions::Theme theme)
 {
-    return theme == FigureOptions::Theme::Dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x1a, 0x1a, 0x1a);
+    return theme == FigureOptions::Theme::Dark ? QColor(0xf0, 0xf0, 0xf0)
+                                               : QColor(0x1a, 0x1a, 0x1a);
 }
 
 QString formatSuffix(FigureOptions::Format format)
@@ -246,8 +247,8 @@ QByteArray FigureRenderer::bytes(const FigureOptions &options)
     case FigureOptions::Format::Pdf: {
         QPdfWriter writer(&buffer);
         writer.setResolution(96);
-        writer.setPageSize(QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(),
-                                     QPageSize::ExactMatch));
+        writer.setPageSize(
+            QPageSize(QSizeF(size) * 0.75, QPageSize::Point, QString(), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setCreator(QStringLiteral("Attention Lab"));
         writer.setTitle(title);

@@ -9,8 +9,8 @@
 #include <QSize>
 #include <QString>
 #include <memory>
-#include <vector>
 #include <optional>
+#include <vector>
 
 class QCPPainter;
 

@@ -1,0 +1,223 @@
+// The export commands as a user runs them: the built attention-lab in a child
+// process with no display at all.
+//
+//   export / export-deck / export-code / export-latex / export-csv → the file, exit 0
+//   a bad argument or scenario → one line on stderr, no file, exit 2
+//   a path that cannot be written → one line on stderr, no file, exit 1
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // No display: the export commands must not need one.
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ATTENTION_LAB_EXE), arguments);
+    Run result;
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
+        process.kill();
+        result.err = "the process crashed or hung";
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QString describe(const Run &result)
+{
+    return QStringLiteral("exit %1\n--- stdout:\n%2\n--- stderr:\n%3")
+        .arg(result.exitCode)
+        .arg(QString::fromUtf8(result.out.left(2000)), QString::fromUtf8(result.err));
+}
+
+} // namespace
+
+class TestExportCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void commandsWriteTheirFile_data();
+    void commandsWriteTheirFile();
+    void pngHasTheRequestedSize();
+    void badArgumentsExitTwo_data();
+    void badArgumentsExitTwo();
+    void unwritablePathExitsOne();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestExportCli::commandsWriteTheirFile_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("starts");
+
+    QTest::newRow("export weights svg")
+        << QStringList{"export", "--preset", "tutorial", "--stage", "weights", "--format", "svg"}
+        << "weights.svg" << QByteArray("<?xml");
+    QTest::newRow("export pipeline pdf, dark, no values")
+        << QStringList{"export", "--preset", "multi-head", "--stage",  "pipeline", "--format",
+                       "pdf",    "--theme",  "dark",       "--values", "off"}
+        << "pipeline.pdf" << QByteArray("%PDF");
+    QTest::newRow("export head 2 of multi-head, format from the suffix")
+        << QStringList{"export", "--preset", "multi-head", "--stage", "scores", "--head", "2"}
+        << "scores-2.png" << QByteArray("\x89PNG");
+    QTest::newRow("export from a file")
+        << QStringList{"export",
+                       QStringLiteral(ATTENTION_LAB_SOURCE_DIR) + "/resources/presets/causal.json",
+                       "--stage",
+                       "masked",
+                       "--format",
+                       "png"}
+        << "masked.png" << QByteArray("\x89PNG");
+    QTest::newRow("export-deck") << QStringList{"export-deck", "--preset", "tutorial"} << "deck.pdf"
+                                 << QByteArray("%PDF");
+    QTest::newRow("export-code") << QStringList{"export-code", "--preset", "tutorial"}
+                                 << "attention.py" << QByteArray("#!/usr/bin/env python3");
+    QTest::newRow("export-latex, one stage, 3 decimals")
+        << QStringList{"export-latex", "--preset",   "tutorial", "--stage",
+                       "weights",      "--decimals", "3"}
+        << "weights.tex" << QByteArray("% Attention Lab");
+    QTest::newRow("export-csv") << QStringList{"export-csv", "--preset", "tutorial"} << "trace.csv"
+                                << QByteArray("\xEF\xBB\xBF");
+}
+
+void TestExportCli::commandsWriteTheirFile()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, starts);
+    const QString path = m_dir.filePath(file);
+    const Run result = run(arguments << QStringLiteral("--out") << path);
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    QVERIFY2(result.out.isEmpty(), qPrintable(describe(result)));
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().startsWith(starts));
+}
+
+void TestExportCli::pngHasTheRequestedSize()
+{
+    const QString path = m_dir.filePath(QStringLiteral("sized.png"));
+    const Run result =
+        run({"export", "--preset", "tutorial", "--stage", "weights", "--format", "png", "--width",
+             "640", "--height", "480", "--scale", "3", "--out", path});
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    QImage image;
+    QVERIFY(image.load(path));
+    QCOMPARE(image.size(), QSize(1920, 1440));
+}
+
+void TestExportCli::badArgumentsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message"); // a part of the one line on stderr
+
+    const QStringList weights{"export",  "--preset", "tutorial", "--stage",
+                              "weights", "--format", "png"};
+    QTest::newRow("no --out") << weights << "--out";
+    QTest::newRow("unknown stage")
+        << QStringList{"export", "--preset", "tutorial", "--stage", "softmax", "--format", "png"}
+        << "unknown stage \"softmax\"";
+    QTest::newRow("no stage") << QStringList{"export", "--preset", "tutorial", "--format", "png"}
+                              << "--stage";
+    QTest::newRow("unknown format")
+        << QStringList{"export", "--preset", "tutorial", "--stage", "weights", "--format", "gif"}
+        << "unknown format \"gif\"";
+    QTest::newRow("width too small") << (QStringList(weights) << "--width"
+                                                              << "10")
+                                     << "--width";
+    QTest::newRow("scale not a number") << (QStringList(weights) << "--scale"
+                                                                 << "big")
+                                        << "--scale";
+    QTest::newRow("theme") << (QStringList(weights) << "--theme"
+                                                    << "blue")
+                           << "--theme";
+    QTest::newRow("values") << (QStringList(weights) << "--values"
+                                                     << "maybe")
+                            << "--values";
+    QTest::newRow("head beyond the heads") << (QStringList(weights) << "--head"
+                                                                    << "2")
+                                           << "--head";
+    QTest::newRow("concat with one head")
+        << QStringList{"export", "--preset", "tutorial", "--stage", "concat", "--format", "png"}
+        << "no concat stage";
+    QTest::newRow("unknown preset")
+        << QStringList{"export", "--preset", "nope", "--stage", "weights", "--format", "png"}
+        << "nope";
+    QTest::newRow("no scenario") << QStringList{"export-code"} << "FILE or --preset";
+    QTest::newRow("decimals belong to export-latex")
+        << QStringList{"export-code", "--preset", "tutorial", "--decimals", "3"}
+        << "--decimals belongs to export-latex";
+    QTest::newRow("decimals out of range")
+        << QStringList{"export-latex", "--preset", "tutorial", "--decimals", "11"} << "--decimals";
+    QTest::newRow("pipeline is not a LaTeX stage")
+        << QStringList{"export-latex", "--preset", "tutorial", "--stage", "pipeline"}
+        << "unknown stage";
+    QTest::newRow("deck page") << QStringList{"export-deck", "--preset", "tutorial", "--page", "a5"}
+                               << "--page";
+}
+
+void TestExportCli::badArgumentsExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const QString path = m_dir.filePath(QStringLiteral("never-written"));
+    if (message != QLatin1String("--out"))
+        arguments << QStringLiteral("--out") << path;
+    const Run result = run(arguments);
+    QVERIFY2(result.exitCode == 2, qPrintable(describe(result)));
+    QVERIFY2(result.out.isEmpty(), qPrintable(describe(result)));
+    QVERIFY2(result.err.count('\n') == 1, qPrintable(describe(result)));
+    QVERIFY2(QString::fromUtf8(result.err).contains(message), qPrintable(describe(result)));
+    QVERIFY(!QFile::exists(path));
+}
+
+void TestExportCli::unwritablePathExitsOne()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("no-such-folder"));
+    for (const QStringList &command :
+         {QStringList{"export", "--preset", "tutorial", "--stage", "weights", "--format", "pdf"},
+          QStringList{"export-deck", "--preset", "tutorial"},
+          QStringList{"export-code", "--preset", "tutorial"}}) {
+        const QString path = folder + QStringLiteral("/out");
+        const Run result = run(QStringList(command) << QStringLiteral("--out") << path);
+        QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
+        QVERIFY2(result.err.count('\n') == 1, qPrintable(describe(result)));
+        QVERIFY2(QString::fromUtf8(result.err).contains(path), qPrintable(describe(result)));
+        QVERIFY(!QFileInfo::exists(folder));
+    }
+    // A folder where the file should go: nothing is left inside it either.
+    QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("a-folder")));
+    const QString taken = m_dir.filePath(QStringLiteral("a-folder"));
+    const Run result = run({"export-csv", "--preset", "tutorial", "--out", taken});
+    QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
+    QCOMPARE(QDir(taken).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList());
+}
+
+QTEST_MAIN(TestExportCli)
+#include "tst_export_cli.moc"

@@ -1,0 +1,259 @@
+#include "deck_export.h"
+
+#include "heatmap_view.h"
+#include "stage_heatmap.h"
+#include "stage_text.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QDate>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <algorithm>
+#include <cmath>
+
+namespace attn::ui {
+
+namespace {
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("DeckExport", text);
+}
+
+/// Pages are laid out in logical pixels at 96 dpi.
+constexpr int deckResolution = 96;
+constexpr int pageMargin = 48;
+
+QSize pageSize(DeckOptions::Page page)
+{
+    return page == DeckOptions::Page::A4Landscape ? QSize(1123, 794) : QSize(1280, 720);
+}
+
+QFont deckFont(double pointSize, bool bold = false)
+{
+    QFont font(exportFontFamily());
+    font.setPointSizeF(pointSize);
+    font.setBold(bold);
+    return font;
+}
+
+QColor mutedInk(FigureOptions::Theme theme)
+{
+    return theme == FigureOptions::Theme::Dark ? QColor(0xb8, 0xb8, 0xb8)
+                                               : QColor(0x55, 0x55, 0x55);
+}
+
+/// Draws wrapped text from the top of `area` and returns the height it took.
+int drawParagraph(QPainter &painter, const QRect &area, const QFont &font, const QColor &color,
+                  const QString &text, int flags = Qt::AlignLeft)
+{
+    painter.setFont(font);
+    painter.setPen(color);
+    const QRect bounds = painter.boundingRect(area, flags | Qt::AlignTop | Qt::TextWordWrap, text);
+    painter.drawText(QRect(area.left(), area.top(), area.width(), bounds.height()),
+                     flags | Qt::AlignTop | Qt::TextWordWrap, text);
+    return bounds.height();
+}
+
+QString words(const std::vector<std::string> &tokens)
+{
+    QStringList names;
+    for (const std::string &token : tokens)
+        names << QString::fromStdString(token);
+    return names.join(QStringLiteral("  "));
+}
+
+void paintFooter(QPainter &painter, const QSize &size, const DeckOptions &options,
+                 const QString &left, int page, int pages)
+{
+    const QRect footer(pageMargin, size.height() - pageMargin + 12, size.width() - 2 * pageMargin,
+                       24);
+    painter.setFont(deckFont(9));
+    painter.setPen(mutedInk(options.theme));
+    painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, left);
+    painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                     translate("%1 / %2").arg(page).arg(pages));
+}
+
+} // namespace
+
+QString scenarioSummary(const Scenario &s)
+{
+    QStringList parts;
+    parts << (s.isCrossAttention() ? translate("%1 target words, %2 source words (cross-attention)")
+                                         .arg(s.queryCount())
+                                         .arg(s.keyCount())
+                                   : translate("%1 words (self-attention)").arg(s.queryCount()));
+    parts << translate("d_model %1, d_k %2, d_v %3")
+                 .arg(s.modelDim())
+                 .arg(s.keyDim())
+                 .arg(s.valueDim());
+    parts << (s.heads == 1 ? translate("1 head") : translate("%1 heads").arg(s.heads));
+    switch (s.score) {
+    case ScoreFunction::Dot:
+        parts << translate("dot score");
+        break;
+    case ScoreFunction::General:
+        parts << translate("general score");
+        break;
+    case ScoreFunction::Additive:
+        parts << translate("additive score");
+        break;
+    }
+    switch (s.scale) {
+    case ScaleMode::SqrtHeadDim:
+        parts << translate("divided by √d_k");
+        break;
+    case ScaleMode::None:
+        parts << translate("not scaled");
+        break;
+    case ScaleMode::Custom:
+        parts << translate("divided by %1").arg(QLocale().toString(s.scaleValue, 'g', 6));
+        break;
+    }
+    if (s.temperature != 1.0)
+        parts << translate("temperature %1").arg(QLocale().toString(s.temperature, 'g', 6));
+    if (s.mask == MaskKind::Causal)
+        parts << translate("causal mask");
+    if (!s.padding.empty())
+        parts << translate("padding mask");
+    if (s.span == SpanKind::LocalM)
+        parts << translate("local-m, D = %1").arg(s.window);
+    else if (s.span == SpanKind::LocalP)
+        parts << translate("local-p, D = %1").arg(s.window);
+    if (s.selection == SelectionKind::Hard)
+        parts << translate("hard attention");
+    else if (s.selection == SelectionKind::Sample)
+        parts << translate("sampled attention, seed %1").arg(s.seed);
+    if (s.positional == PositionalEncoding::Sinusoidal)
+        parts << translate("sinusoidal positions");
+    if (s.wO)
+        parts << translate("output projection W_O");
+    return parts.join(QStringLiteral(" · "));
+}
+
+QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const DeckOptions &options)
+{
+    const QSize size = pageSize(options.page);
+    const QColor ink = figureInk(options.theme);
+    const QColor muted = mutedInk(options.theme);
+    const QList<Stage> stages = stage_heatmap::stages(scenario);
+    const int pages = int(stages.size()) + 1;
+    const QString title = scenario.title.empty() ? translate("Attention, step by step")
+                                                 : QString::fromStdString(scenario.title);
+
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(deckResolution);
+    if (options.page == DeckOptions::Page::A4Landscape)
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
+    else
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QSizeF(size) * 72.0 / deckResolution, QPageSize::Point, QString(),
+                                  QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setCreator(QStringLiteral("Attention Lab"));
+    writer.setTitle(title);
+
+    QCPPainter painter;
+    if (!painter.begin(&writer))
+        return {};
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRect page(QPoint(0, 0), size);
+    const QRect body = page.adjusted(pageMargin, pageMargin, -pageMargin, -pageMargin);
+    auto startPage = [&](bool first) {
+        if (!first)
+            writer.newPage();
+        painter.setWindow(page);
+        painter.setViewport(0, 0, writer.width(), writer.height());
+        painter.fillRect(page, figureBackground(options.theme));
+    };
+
+    // The title page: what the scenario is and what it does.
+    startPage(true);
+    int y = body.top() + size.height() / 6;
+    y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()),
+                       deckFont(34, true), ink, title);
+    y += 24;
+    if (!scenario.description.empty()) {
+        y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()),
+                           deckFont(16), ink, QString::fromStdString(scenario.description));
+        y += 24;
+    }
+    QString wordsLine = translate("Words: %1").arg(words(scenario.target.tokens));
+    if (scenario.source)
+        wordsLine +=
+            QLatin1Char('\n') + translate("Source words: %1").arg(words(scenario.source->tokens));
+    y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()), deckFont(15),
+                       ink, wordsLine);
+    y += 12;
+    drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()), deckFont(13), muted,
+                  scenarioSummary(scenario));
+    paintFooter(painter, size, options,
+                translate("Attention Lab · %1")
+                    .arg(QLocale().toString(QDate::currentDate(), QLocale::LongFormat)),
+                1, pages);
+
+    // One page per stage.
+    FigureRenderer renderer(scenario, trace);
+    FigureOptions figure;
+    figure.theme = options.theme;
+    figure.values = options.values;
+    figure.decimals = options.decimals;
+    figure.fontSize = 13;
+    for (int index = 0; index < stages.size(); ++index) {
+        const Stage stage = stages.at(index);
+        startPage(false);
+        int top = body.top();
+        painter.setFont(deckFont(11));
+        painter.setPen(muted);
+        painter.drawText(QRect(body.left(), top, body.width(), 20), Qt::AlignLeft | Qt::AlignTop,
+                         translate("Stage %1 of %2").arg(index + 1).arg(stages.size()));
+        top += 22;
+        top += drawParagraph(
+            painter, QRect(body.left(), top, body.width(), body.height()), deckFont(24, true), ink,
+            stage_text::title(stage) + QStringLiteral("    ") + stage_text::symbol(stage));
+        top += 6;
+        top += drawParagraph(painter, QRect(body.left(), top, body.width(), body.height()),
+                             deckFont(14), ink, stage_text::formula(stage, scenario, trace));
+        top += 12;
+
+        const QRect area(body.left(), top, body.width(), body.bottom() - top);
+        const int heads = stage_heatmap::isPerHead(stage) ? std::max(1, trace.headCount()) : 1;
+        const int columns = std::min(heads, 4);
+        const int rows = (heads + columns - 1) / columns;
+        const int width = area.width() / columns;
+        const int height = area.height() / rows;
+        for (int head = 0; head < heads; ++head) {
+            const QRect cell(area.left() + (head % columns) * width,
+                             area.top() + (head / columns) * height, width, height);
+            const QString caption = heads > 1 ? translate("head %1").arg(head + 1) : QString();
+            // A single heatmap keeps near-square cells rather than stretching
+            // across a wide page.
+            QRect target = cell.adjusted(4, 0, -4, -4);
+            if (heads == 1) {
+                const Matrix &matrix = trace.matrix(stage, 0);
+                const double cellsAspect = double(std::max<Eigen::Index>(1, matrix.cols())) /
+                                           double(std::max<Eigen::Index>(1, matrix.rows()));
+                const int wanted = int(target.height() * std::max(1.0, cellsAspect * 1.1) + 260);
+                if (wanted < target.width())
+                    target = QRect(target.center().x() - wanted / 2, target.top(), wanted,
+                                   target.height());
+            }
+            renderer.paintHeatmap(painter, target, head, stage, head, figure, caption);
+        }
+        paintFooter(painter, size, options, title, index + 2, pages);
+    }
+    painter.end();
+    return data;
+}
+
+} // namespace attn::ui
