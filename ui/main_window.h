@@ -16,6 +16,7 @@ namespace attn::ui {
 
 class Document;
 class ExplanationPanel;
+class LessonPanel;
 class MatrixEditor;
 class OptionsPanel;
 class PipelineView;
@@ -36,6 +37,19 @@ public:
     ExplanationPanel *explanationPanel() const { return m_explanation; }
     OptionsPanel *optionsPanel() const { return m_options; }
     MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
+    LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    QDockWidget *lessonDock() const { return m_lessonDock; }
+    /// Shows or hides the lesson dock (Lesson > Guided lesson, F1).
+    QAction *lessonAction() const { return m_lessonAction; }
+
+    /// Raises the Matrices dock and gives the matrix's editor the keyboard focus.
+    void focusEditor(MatrixId id);
+    /// Opens a lesson from its lesson.json; on failure says why (naming the
+    /// file and the step) and keeps the current lesson.
+    bool openLesson(const QString &path);
+    /// Sets the workbench up for the lesson step the learner is at (called at
+    /// start-up when no scenario file was given).
+    void startLesson();
 
     /// Opens a scenario file; on failure says why and keeps the current work.
     bool openFile(const QString &path);
@@ -54,6 +68,9 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
+    void createLesson();
+    void updateLessonMenu();
+    void chooseLesson();
     QWidget *createInputs();
     void updateTitle();
     void updateInputs();
@@ -86,6 +103,11 @@ private:
     QAction *m_redoAction = nullptr;
     QDockWidget *m_inputsDock = nullptr;
     QDockWidget *m_optionsDock = nullptr;
+    QDockWidget *m_lessonDock = nullptr;
+    LessonPanel *m_lessonPanel = nullptr;
+    QAction *m_lessonAction = nullptr;
+    QMenu *m_lessonMenu = nullptr;
+    QMenu *m_chapterMenu = nullptr;
 };
 
 } // namespace attn::ui

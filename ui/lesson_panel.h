@@ -1,0 +1,155 @@
+#pragma once
+
+#include "explanation.h"
+#include "lesson.h"
+
+#include <QWidget>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTextBrowser;
+class QGridLayout;
+
+namespace attn::ui {
+
+class MainWindow;
+
+/// The guided-lesson player: one step at a time, the step's text beside the
+/// workbench, which the step sets up (scenario, options, revealed stages,
+/// highlighted cells, the focused editor).
+///
+/// Interactive steps: predict (pick the key a query attends to most, then the
+/// stage is revealed with the row's numbers), try (a goal checked against the
+/// trace after every edit; a hint; "Show me" applies a solution as an undoable
+/// change) and by hand (type a cell's value, then see the engine's working).
+///
+/// The learner's own edits are never thrown away silently: moving to a step
+/// that brings its own example asks first when the scenario changed since the
+/// step was set up. The place in the lesson is remembered (QSettings, per
+/// lesson id).
+class LessonPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LessonPanel(MainWindow *window, QWidget *parent = nullptr);
+    ~LessonPanel() override;
+
+    bool hasLesson() const { return m_lesson.has_value(); }
+    const Lesson &lesson() const { return *m_lesson; }
+    /// Shows `lesson` at the learner's remembered place; `apply` sets the
+    /// workbench up for that step at once (else the learner's scenario stays
+    /// until they move or press "Restore this step").
+    void setLesson(const Lesson &lesson, bool apply = true);
+    /// No lesson: says so, and how to open one.
+    void clearLesson(const QString &message);
+
+    int chapterIndex() const { return m_chapter; }
+    int stepIndex() const { return m_step; }
+    const LessonStep *currentStep() const;
+
+    /// Moves to a step; asks first when that would replace the learner's
+    /// changes. False if the learner chose to stay (or there is no such step).
+    bool goTo(int chapter, int step);
+    bool next();
+    bool back();
+    /// Sets the workbench up for the current step again.
+    void restoreStep();
+
+    /// Whether the step's task is done: a predict answered right, a try goal
+    /// met, a by-hand value typed right.
+    bool isStepDone() const;
+    /// The step's text and everything revealed so far, as Markdown.
+    QString markdown() const;
+    /// The one-line status under the activity ("Done ✓", "Not yet…").
+    QString statusText() const;
+
+    QAction *nextAction() const { return m_nextAction; }
+    QAction *backAction() const { return m_backAction; }
+    QAction *restoreAction() const { return m_restoreAction; }
+    QPushButton *nextButton() const { return m_nextButton; }
+    QPushButton *backButton() const { return m_backButton; }
+    QPushButton *restoreButton() const { return m_restoreButton; }
+    QPushButton *hintButton() const { return m_hintButton; }
+    QPushButton *showMeButton() const { return m_showMeButton; }
+    QPushButton *checkButton() const { return m_checkButton; }
+    QLineEdit *answerEdit() const { return m_answerEdit; }
+    QList<QPushButton *> answerButtons() const { return m_answerButtons; }
+    QComboBox *chapterBox() const { return m_chapterBox; }
+    QTextBrowser *textView() const { return m_text; }
+    QLabel *progressLabel() const { return m_progressLabel; }
+
+    /// The settings key of a lesson's remembered place.
+    static QString placeKey(const QString &lessonId);
+
+signals:
+    void stepChanged(int chapter, int step);
+    void lessonChanged();
+
+private:
+    enum class Answer
+    {
+        None,
+        Right,
+        Wrong,
+    };
+
+    void enterStep(int chapter, int step, bool apply);
+    void applySetup();
+    void rememberPlace() const;
+    void restorePlace(int &chapter, int &step) const;
+    bool confirmLeaving(int chapter, int step);
+    void rebuildActivity();
+    void refresh();
+    void refreshText();
+    void refreshTry();
+    void answerPredict(int index);
+    void checkByHand();
+    void showMe();
+    void showHint();
+    QString rowNumbers() const;
+    QString working() const;
+    CellRef activityCell() const;
+
+    MainWindow *m_window;
+    std::optional<Lesson> m_lesson;
+    int m_chapter = 0;
+    int m_step = 0;
+    Scenario m_stepScenario; ///< the scenario right after the step was set up
+    bool m_stepApplied = false;
+
+    Answer m_answer = Answer::None;
+    int m_chosen = -1;
+    bool m_hintShown = false;
+    bool m_workingShown = false;
+    bool m_goalMet = false;
+    QString m_noLesson;
+
+    QLabel *m_title = nullptr;
+    QComboBox *m_chapterBox = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_stepTitle = nullptr;
+    QTextBrowser *m_text = nullptr;
+    QWidget *m_activity = nullptr;
+    QGridLayout *m_answerGrid = nullptr;
+    QList<QPushButton *> m_answerButtons;
+    QLineEdit *m_answerEdit = nullptr;
+    QPushButton *m_checkButton = nullptr;
+    QPushButton *m_hintButton = nullptr;
+    QPushButton *m_showMeButton = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_backButton = nullptr;
+    QPushButton *m_nextButton = nullptr;
+    QPushButton *m_restoreButton = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+};
+
+} // namespace attn::ui
