@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "document.h"
+#include "export_actions.h"
 #include "explanation_panel.h"
 #include "lesson.h"
 #include "lesson_panel.h"
@@ -152,6 +153,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
+    file->addSeparator();
+    m_exportActions = new ExportActions(m_document, m_pipeline, this);
+    file->addMenu(m_exportActions->menu());
     file->addSeparator();
     file->addAction(m_quitAction);
 

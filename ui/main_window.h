@@ -16,6 +16,7 @@ namespace attn::ui {
 
 class Document;
 class ExplanationPanel;
+class ExportActions;
 class LessonPanel;
 class MatrixEditor;
 class OptionsPanel;
@@ -34,6 +35,8 @@ public:
 
     Document *document() const { return m_document; }
     PipelineView *pipeline() const { return m_pipeline; }
+    /// File > Export: figures, the deck, the numbers.
+    ExportActions *exportActions() const { return m_exportActions; }
     ExplanationPanel *explanationPanel() const { return m_explanation; }
     OptionsPanel *optionsPanel() const { return m_options; }
     MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
@@ -99,6 +102,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QAction *m_quitAction = nullptr;
+    ExportActions *m_exportActions = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QDockWidget *m_inputsDock = nullptr;

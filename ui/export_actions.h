@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace attn::ui {
+
+class Document;
+class PipelineView;
+
+/// The window's File > Export menu: a figure (through the export dialog),
+/// the figure of the current stage to the clipboard (Ctrl+Shift+C), the
+/// pipeline as a PDF deck, and the numbers as a NumPy script, LaTeX or CSV.
+/// Everything is written through a temporary file; a failure says why.
+class ExportActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    ExportActions(Document *document, PipelineView *pipeline, QWidget *window);
+
+    QMenu *menu() const { return m_menu; }
+    QAction *figureAction() const { return m_figureAction; }
+    QAction *copyFigureAction() const { return m_copyAction; }
+
+public slots:
+    void exportFigure();
+    /// The stage the pipeline frames (its head), as an image and as SVG.
+    void copyFigure();
+    void exportDeck();
+    void exportNumpyScript();
+    void exportLatex();
+    void exportCsv();
+
+private:
+    /// Asks for a path; empty if cancelled. Adds `suffix` when none is typed.
+    QString askPath(const QString &title, const QString &name, const QString &filter,
+                    const QString &suffix);
+    void write(const QString &title, const QString &path, const QByteArray &bytes);
+
+    Document *m_document;
+    PipelineView *m_pipeline;
+    QWidget *m_window;
+    QMenu *m_menu = nullptr;
+    QAction *m_figureAction = nullptr;
+    QAction *m_copyAction = nullptr;
+};
+
+} // namespace attn::ui
