@@ -7,6 +7,7 @@
 
 #include "deck_export.h"
 #include "export_fixture.h"
+#include "lesson.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,6 +28,7 @@ private slots:
     void pagesCarryTitlesAndFormulas();
     void pageSizes_data();
     void pageSizes();
+    void lessonDeckHasAPagePerStep();
 
 private:
     QString writeDeck(const QString &presetName, const DeckOptions &options);
@@ -107,6 +109,26 @@ void TestDeckExport::pageSizes()
     options.page = DeckOptions::Page(page);
     const QString path = writeDeck(QStringLiteral("tutorial"), options);
     QVERIFY(export_fixture::pdfPageSize(path).startsWith(size.left(13)));
+}
+
+void TestDeckExport::lessonDeckHasAPagePerStep()
+{
+    const LessonLoadResult loaded = loadLesson(QLatin1String(shippedLessonPath));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error));
+    const Lesson &lesson = *loaded.lesson;
+    const auto start = preset(QStringLiteral("tutorial"));
+    const QString path = m_dir.filePath(QStringLiteral("lesson.pdf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(lessonDeck(lesson, start.scenario, DeckOptions()));
+    file.close();
+    QCOMPARE(export_fixture::pdfPageCount(path), lesson.stepCount() + 1);
+    const QString text = export_fixture::pdfText(path);
+    const QStringList pages = text.split(QLatin1Char('\f'));
+    QVERIFY(pages.at(0).contains(lesson.title));
+    const LessonStep &first = lesson.step(0, 0);
+    QVERIFY2(pages.at(1).simplified().contains(first.text.title.simplified()),
+             qPrintable(first.text.title + " not on page 2:\n" + pages.at(1)));
 }
 
 QTEST_MAIN(TestDeckExport)

@@ -93,7 +93,7 @@ void TestExportDialog::fileMenuHasTheExports()
             texts << action->text();
     }
     QCOMPARE(texts, QStringList({"&Figure…", "&Copy figure", "Pipeline &deck (PDF)…",
-                                 "&NumPy script…", "&LaTeX…", "C&SV…"}));
+                                 "L&esson deck (PDF)…", "&NumPy script…", "&LaTeX…", "C&SV…"}));
     QCOMPARE(exports->copyFigureAction()->shortcut(),
              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 

@@ -1,9 +1,11 @@
 #include "deck_export.h"
 
 #include "heatmap_view.h"
+#include "lesson.h"
 #include "stage_heatmap.h"
 #include "stage_text.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDate>
@@ -12,6 +14,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QTextDocument>
 #include <algorithm>
 #include <cmath>
 
@@ -77,6 +80,34 @@ void paintFooter(QPainter &painter, const QSize &size, const DeckOptions &option
     painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, left);
     painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
                      translate("%1 / %2").arg(page).arg(pages));
+}
+
+/// A PDF writer with the deck's page size, 96 logical pixels per inch.
+void setUpWriter(QPdfWriter &writer, const DeckOptions &options, const QString &title)
+{
+    writer.setResolution(deckResolution);
+    const QSize size = pageSize(options.page);
+    if (options.page == DeckOptions::Page::A4Landscape)
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
+    else
+        writer.setPageLayout(
+            QPageLayout(QPageSize(QSizeF(size) * 72.0 / deckResolution, QPageSize::Point, QString(),
+                                  QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setCreator(QStringLiteral("Attention Lab"));
+    writer.setTitle(title);
+}
+
+/// Starts a page (the first one is there already) with the theme's background.
+void startPage(QPdfWriter &writer, QPainter &painter, const DeckOptions &options, bool first)
+{
+    if (!first)
+        writer.newPage();
+    const QRect page(QPoint(0, 0), pageSize(options.page));
+    painter.setWindow(page);
+    painter.setViewport(0, 0, writer.width(), writer.height());
+    painter.fillRect(page, figureBackground(options.theme));
 }
 
 } // namespace
@@ -150,17 +181,7 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
     QBuffer buffer(&data);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
-    writer.setResolution(deckResolution);
-    if (options.page == DeckOptions::Page::A4Landscape)
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
-    else
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QSizeF(size) * 72.0 / deckResolution, QPageSize::Point, QString(),
-                                  QPageSize::ExactMatch),
-                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-    writer.setCreator(QStringLiteral("Attention Lab"));
-    writer.setTitle(title);
+    setUpWriter(writer, options, title);
 
     QCPPainter painter;
     if (!painter.begin(&writer))
@@ -169,16 +190,9 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
     painter.setRenderHint(QPainter::Antialiasing);
     const QRect page(QPoint(0, 0), size);
     const QRect body = page.adjusted(pageMargin, pageMargin, -pageMargin, -pageMargin);
-    auto startPage = [&](bool first) {
-        if (!first)
-            writer.newPage();
-        painter.setWindow(page);
-        painter.setViewport(0, 0, writer.width(), writer.height());
-        painter.fillRect(page, figureBackground(options.theme));
-    };
 
     // The title page: what the scenario is and what it does.
-    startPage(true);
+    startPage(writer, painter, options, true);
     int y = body.top() + size.height() / 6;
     y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()),
                        deckFont(34, true), ink, title);
@@ -211,7 +225,7 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
     figure.fontSize = 13;
     for (int index = 0; index < stages.size(); ++index) {
         const Stage stage = stages.at(index);
-        startPage(false);
+        startPage(writer, painter, options, false);
         int top = body.top();
         painter.setFont(deckFont(11));
         painter.setPen(muted);
@@ -251,6 +265,112 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
             renderer.paintHeatmap(painter, target, head, stage, head, figure, caption);
         }
         paintFooter(painter, size, options, title, index + 2, pages);
+    }
+    painter.end();
+    return data;
+}
+
+QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOptions &options)
+{
+    const QSize size = pageSize(options.page);
+    const QColor ink = figureInk(options.theme);
+    const QColor muted = mutedInk(options.theme);
+    const int pages = lesson.stepCount() + 1;
+
+    QByteArray data;
+    QBuffer buffer(&data);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    setUpWriter(writer, options, lesson.title);
+    QCPPainter painter;
+    if (!painter.begin(&writer))
+        return {};
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRect page(QPoint(0, 0), size);
+    const QRect body = page.adjusted(pageMargin, pageMargin, -pageMargin, -pageMargin);
+
+    startPage(writer, painter, options, true);
+    int y = body.top() + size.height() / 5;
+    y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()),
+                       deckFont(34, true), ink, lesson.title);
+    y += 24;
+    QStringList chapters;
+    for (const LessonChapter &chapter : lesson.chapters)
+        chapters << chapter.title;
+    drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()), deckFont(14), muted,
+                  chapters.join(QStringLiteral(" · ")));
+    paintFooter(painter, size, options, translate("Attention Lab · a guided lesson"), 1, pages);
+
+    FigureOptions figure;
+    figure.theme = options.theme;
+    figure.values = options.values;
+    figure.decimals = options.decimals;
+    figure.fontSize = 12;
+    Scenario scenario = start;
+    Trace trace;
+    int number = 0;
+    for (const LessonChapter &chapter : lesson.chapters) {
+        for (const LessonStep &step : chapter.steps) {
+            ++number;
+            scenario = stepScenario(step.setup, scenario);
+            if (auto error = computeInto(scenario, trace))
+                continue; // the loader checked every step; nothing to draw otherwise
+            startPage(writer, painter, options, false);
+            int top = body.top();
+            painter.setFont(deckFont(11));
+            painter.setPen(muted);
+            painter.drawText(QRect(body.left(), top, body.width(), 20),
+                             Qt::AlignLeft | Qt::AlignTop,
+                             translate("%1 · step %2 of %3")
+                                 .arg(chapter.title)
+                                 .arg(number)
+                                 .arg(lesson.stepCount()));
+            top += 22;
+            top += drawParagraph(painter, QRect(body.left(), top, body.width(), body.height()),
+                                 deckFont(22, true), ink, step.text.title);
+            top += 12;
+
+            // The text on the left, the stage the step shows on the right.
+            const QRect textArea(body.left(), top, body.width() * 9 / 20, body.bottom() - top);
+            QString markdown = step.text.body;
+            if (!step.text.question.isEmpty())
+                markdown += QStringLiteral("\n\n**") + step.text.question + QStringLiteral("**");
+            QTextDocument text;
+            text.setDocumentMargin(0);
+            text.setMarkdown(markdown);
+            text.setTextWidth(textArea.width());
+            // The largest size that fits, and never below 9 pt.
+            for (double points = 14; points >= 9; points -= 1) {
+                text.setDefaultFont(deckFont(points));
+                if (text.size().height() <= textArea.height())
+                    break;
+            }
+            text.setDefaultStyleSheet(QString());
+            painter.save();
+            painter.translate(textArea.topLeft());
+            painter.setPen(ink);
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.palette.setColor(QPalette::Text, ink);
+            context.clip = QRectF(0, 0, textArea.width(), textArea.height());
+            painter.setClipRect(context.clip);
+            text.documentLayout()->draw(&painter, context);
+            painter.restore();
+
+            Stage stage = step.setup.reveal.value_or(Stage::Weights);
+            if (!stage_heatmap::stages(scenario).contains(stage))
+                stage = Stage::Weights;
+            const int head = std::clamp(step.setup.head, 0, std::max(0, trace.headCount() - 1));
+            const QRect figureArea(textArea.right() + 24, top, body.right() - textArea.right() - 24,
+                                   body.bottom() - top);
+            FigureOptions stageFigure = figure;
+            stageFigure.stage = stage;
+            stageFigure.head = head;
+            FigureRenderer renderer(scenario, trace);
+            renderer.paintHeatmap(painter, figureArea, 0, stage, head, figure,
+                                  renderer.defaultTitle(stageFigure));
+            paintFooter(painter, size, options, lesson.title, number + 1, pages);
+        }
     }
     painter.end();
     return data;

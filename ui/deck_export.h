@@ -7,6 +7,8 @@
 
 namespace attn::ui {
 
+struct Lesson;
+
 /// A slide deck of the pipeline: a title page, then one page per stage with
 /// its title, its formula with the current numbers and its heatmap (every
 /// head side by side for the per-head stages).
@@ -28,5 +30,11 @@ QString scenarioSummary(const Scenario &scenario);
 
 /// The deck as the bytes of a PDF file, one page more than the scenario has stages.
 QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const DeckOptions &options);
+
+/// A deck of a guided lesson: a title page, then one page per step with the
+/// chapter, the step's title and text beside the heatmap of the stage the
+/// step reveals (the weights when it reveals everything), computed on the
+/// scenario the step sets up, starting from `start` as the player does.
+QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOptions &options);
 
 } // namespace attn::ui

@@ -4,9 +4,11 @@
 #include "document.h"
 #include "export_dialog.h"
 #include "figure_export.h"
+#include "lesson.h"
 #include "matrix_text.h"
 #include "numpy_script.h"
 #include "pipeline_view.h"
+#include "presets.h"
 #include "stage_heatmap.h"
 
 #include <QAction>
@@ -32,6 +34,7 @@ ExportActions::ExportActions(Document *document, PipelineView *pipeline, QWidget
     m_copyAction->setToolTip(tr("Copy the current stage's heatmap as an image (Ctrl+Shift+C)"));
     m_menu->addSeparator();
     m_menu->addAction(tr("Pipeline &deck (PDF)…"), this, &ExportActions::exportDeck);
+    m_menu->addAction(tr("L&esson deck (PDF)…"), this, &ExportActions::exportLessonDeck);
     m_menu->addSeparator();
     m_menu->addAction(tr("&NumPy script…"), this, &ExportActions::exportNumpyScript);
     m_menu->addAction(tr("&LaTeX…"), this, &ExportActions::exportLatex);
@@ -88,6 +91,25 @@ void ExportActions::exportDeck()
     if (!path.isEmpty())
         write(title, path,
               pipelineDeck(m_document->scenario(), m_document->trace(), DeckOptions()));
+}
+
+void ExportActions::exportLessonDeck()
+{
+    const QString title = tr("Export lesson deck");
+    const LessonLoadResult loaded = loadLesson(QLatin1String(shippedLessonPath));
+    if (!loaded.ok()) {
+        QMessageBox::warning(m_window, title, loaded.error);
+        return;
+    }
+    const QString path = askPath(title, QStringLiteral("attention-lesson.pdf"),
+                                 tr("PDF files (*.pdf)"), QStringLiteral("pdf"));
+    if (path.isEmpty())
+        return;
+    // The lesson starts where the player starts: the tutorial's example.
+    const ScenarioReadResult tutorial = loadPreset(QLatin1String(tutorialPresetName));
+    write(title, path,
+          lessonDeck(*loaded.lesson, tutorial.ok() ? *tutorial.scenario : tutorialScenario(),
+                     DeckOptions()));
 }
 
 void ExportActions::exportNumpyScript()

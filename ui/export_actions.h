@@ -13,7 +13,7 @@ class PipelineView;
 
 /// The window's File > Export menu: a figure (through the export dialog),
 /// the figure of the current stage to the clipboard (Ctrl+Shift+C), the
-/// pipeline as a PDF deck, and the numbers as a NumPy script, LaTeX or CSV.
+/// pipeline or the guided lesson as a PDF deck, and the numbers as a NumPy script, LaTeX or CSV.
 /// Everything is written through a temporary file; a failure says why.
 class ExportActions : public QObject
 {
@@ -31,6 +31,8 @@ public slots:
     /// The stage the pipeline frames (its head), as an image and as SVG.
     void copyFigure();
     void exportDeck();
+    /// The shipped guided lesson, one page per step.
+    void exportLessonDeck();
     void exportNumpyScript();
     void exportLatex();
     void exportCsv();
