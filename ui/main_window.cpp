@@ -316,8 +316,13 @@ void MainWindow::createLesson()
 
 void MainWindow::startLesson()
 {
-    if (m_lessonPanel->hasLesson())
-        m_lessonPanel->restoreStep();
+    if (!m_lessonPanel->hasLesson())
+        return;
+    // A first start opens the lesson whatever the screen: the workbench then shows
+    // the first step, and a newcomer needs the text that goes with it.
+    if (QSettings().value(QStringLiteral("window/state")).isNull())
+        m_lessonDock->show();
+    m_lessonPanel->restoreStep();
 }
 
 void MainWindow::updateLessonMenu()
