@@ -425,7 +425,9 @@ QString HeatmapView::cellLabel(int row, int column) const
         return {};
     if (m_concealed)
         return tr("?", "value of a cell the learner has not computed yet");
-    if (cellIsMasked(row, column))
+    // A masked score is −∞; a masked weight is exactly 0, and says so: the
+    // hatching shows why it is 0.
+    if (cellIsMasked(row, column) && !std::isfinite(m_values(row, column)))
         return tr("−∞", "a masked cell");
     return formatValue(m_values(row, column));
 }
