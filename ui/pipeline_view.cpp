@@ -31,8 +31,11 @@ constexpr Placement placements[] = {
     {Stage::Scores},     {Stage::Scaled},  {Stage::Masked},    {Stage::Weights},
     {Stage::Output},     {Stage::Concat},  {Stage::Projected},
 };
-/// Three columns leave cells wide enough for their numbers at 1280×800.
-constexpr int gridColumns = 3;
+/// Three columns leave cells wide enough for their numbers at 1280×800; a
+/// narrow window gets fewer, wider cards (and scrolls) rather than cards too
+/// small to name their words.
+constexpr int maxGridColumns = 3;
+constexpr int minCardWidth = 230;
 /// The explanation's height when it has a row of its own.
 constexpr int asideRowHeight = 118;
 
@@ -79,6 +82,7 @@ PipelineView::PipelineView(Document *document, QWidget *parent)
     layout->addWidget(m_error);
 
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *gridHost = new QWidget(scroll);
@@ -135,17 +139,35 @@ void PipelineView::buildCards()
         connect(card.heatmap, &HeatmapView::cellClicked, this,
                 [this, stage](int row, int column) { onClick(stage, row, column); });
     }
-    for (int column = 0; column < gridColumns; ++column)
-        m_grid->setColumnStretch(column, 1);
+    placeCards();
+}
+
+int PipelineView::columnsForWidth(int width)
+{
+    return std::clamp(width / minCardWidth, 1, maxGridColumns);
+}
+
+void PipelineView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
     placeCards();
 }
 
 void PipelineView::placeCards()
 {
     const QList<Stage> present = stages();
-    if (present == m_placed && (!m_aside || m_grid->indexOf(m_aside) >= 0))
+    const int gridColumns = columnsForWidth(width() - 12);
+    if (present == m_placed && gridColumns == m_columns &&
+        (!m_aside || m_grid->indexOf(m_aside) >= 0))
         return;
     m_placed = present;
+    m_columns = gridColumns;
+    // In fewer columns the grid scrolls anyway: taller cards keep every word named.
+    for (const Placement &place : placements)
+        m_cards[std::size_t(place.stage)].heatmap->setMinimumHeight(
+            gridColumns == maxGridColumns ? 140 : 190);
+    for (int column = 0; column < maxGridColumns; ++column)
+        m_grid->setColumnStretch(column, column < gridColumns ? 1 : 0);
     for (const Placement &place : placements) {
         QFrame *frame = m_cards[std::size_t(place.stage)].frame;
         m_grid->removeWidget(frame);
@@ -246,11 +268,19 @@ void PipelineView::revealAll()
 
 void PipelineView::revealUpTo(Stage stage)
 {
+    // Revealing the last stage reveals everything, however the learner got there.
+    if (stage >= stages().last())
+        stage = Stage::Projected;
     if (stage == m_revealed)
         return;
     m_revealed = stage;
     refreshReveal();
-    emit revealedStageChanged(stage);
+    emit revealedStageChanged(revealedStage());
+}
+
+Stage PipelineView::revealedStage() const
+{
+    return std::min(m_revealed, stages().last());
 }
 
 void PipelineView::refresh()

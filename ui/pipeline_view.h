@@ -11,6 +11,7 @@ class QComboBox;
 class QFrame;
 class QGridLayout;
 class QLabel;
+class QScrollArea;
 
 namespace attn::ui {
 
@@ -33,8 +34,8 @@ public:
     /// The stages this scenario has, in order (concat and projection only
     /// with several heads or W_O).
     QList<Stage> stages() const;
-    /// The last revealed stage.
-    Stage revealedStage() const { return m_revealed; }
+    /// The last revealed stage of this scenario.
+    Stage revealedStage() const;
     bool isRevealed(Stage stage) const;
     /// The head whose per-head stages are shown.
     int head() const { return m_head; }
@@ -59,6 +60,9 @@ public slots:
     void revealUpTo(attn::Stage stage);
     /// Explains a cell as if the learner had clicked it (row −1 clears).
     void pinCell(const attn::CellRef &cell);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 signals:
     void revealedStageChanged(attn::Stage stage);
@@ -87,6 +91,8 @@ private:
     bool isPerHead(Stage stage) const;
 
     Document *m_document;
+    /// Stage::Projected (the last there can be) stands for "everything": a
+    /// stage that an option adds later (W_O, heads) is then revealed too.
     Stage m_revealed = Stage::Projected;
     int m_head = 0;
 
@@ -97,6 +103,9 @@ private:
     QGridLayout *m_grid = nullptr;
     QWidget *m_aside = nullptr;
     QList<Stage> m_placed; ///< the stages the grid holds now
+    int m_columns = 0;     ///< and in how many columns
+    QScrollArea *m_scroll = nullptr;
+    static int columnsForWidth(int width);
     void placeCards();
     std::array<Card, stageCount> m_cards;
 
