@@ -36,8 +36,12 @@ MatrixEditor::MatrixEditor(QWidget *parent) : QTableView(parent)
     setSelectionMode(QAbstractItemView::ContiguousSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setMinimumSectionSize(44);
+    // Fixed-width columns: resizing to contents re-measures every cell of the
+    // matrix on each edit, which at 64×64 costs more than the whole pipeline.
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setMinimumSectionSize(36);
+    horizontalHeader()->setDefaultSectionSize(
+        fontMetrics().horizontalAdvance(QStringLiteral("−0.00")) + 10);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setMouseTracking(false);
@@ -47,6 +51,17 @@ void MatrixEditor::setMatrixModel(MatrixModel *model)
 {
     m_model = model;
     setModel(model);
+    // The word column is as wide as its longest name, measured when the shape changes.
+    auto fitWords = [this] {
+        if (m_model->hasTokenColumn() && m_model->columnCount() > 0)
+            resizeColumnToContents(0);
+    };
+    connect(model, &QAbstractItemModel::modelReset, this, fitWords);
+    connect(model, &QAbstractItemModel::dataChanged, this, [fitWords](const QModelIndex &topLeft) {
+        if (topLeft.column() == 0)
+            fitWords();
+    });
+    fitWords();
     setToolTip(tr("Type a number, drag a cell left or right to scrub it (Shift: steps of 1), "
                   "Alt+↑/↓ or Alt+wheel to nudge by 0.1, Ctrl+↑/↓ or Ctrl+wheel by 1. "
                   "Ctrl+V pastes a block from a spreadsheet."));
