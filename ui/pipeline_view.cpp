@@ -355,6 +355,9 @@ void PipelineView::refreshReveal()
         card.frame->setStyleSheet(
             QLatin1String(place.stage == shown ? currentCardStyle : cardStyle));
     }
+    // The stage the learner just reached stays in view when the grid scrolls.
+    if (m_scroll && shown != Stage::Embeddings)
+        m_scroll->ensureWidgetVisible(m_cards[std::size_t(shown)].frame, 0, 0);
     const int position = int(all.indexOf(shown)) + 1;
     m_formula->setText(
         tr("<b>Stage %1 of %2 · %3</b> — %4")
