@@ -12,31 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attention Lab: learn the attention mechanism by doing it.
-
-Commands:
-  compute FILE           print every matrix the scenario FILE computes, as JSON
-  compute --preset NAME  the same for a built-in scenario
-  presets                list the built-in scenarios
-
-Without a command the window opens on the tutorial&apos;s example.
-Exit status: 0 done, 2 bad arguments or a bad scenario.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compute: the built-in scenario NAME instead of a file (see: presets).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compute or presets.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>compute: the scenario file (.json).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -60,11 +36,221 @@ Exit status: 0 done, 2 bad arguments or a bad scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;; the commands are compute and presets</source>
+        <source>unknown option &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown option &quot;%1&quot;</source>
+        <source>export, export-latex: the stage (embeddings, queries, keys, values, scores, scaled, masked, weights, output, concat, projected; export also: pipeline).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the head of per-head stages, from 1 (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: png, svg or pdf (default: from --out&apos;s suffix).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export commands: the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the width in pixels (default 1200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: the height in pixels (default 900).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: PNG pixels per pixel, 1 to 4 (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export, export-deck: light (default) or dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: on (default) or off, the numbers in the cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on|off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export: no background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export-latex: decimals of the numbers, 0 to 10 (default 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export-deck: widescreen (16:9, default) or a4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAGE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --out PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown stage &quot;%1&quot;; the stages are %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export needs --stage STAGE (%1 or pipeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;; give png, svg or pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give --format png, svg or pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 must be a whole number from %2 to %3, found &quot;%4&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--scale must be a number from 1 to %1, found &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--values must be on or off, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--theme must be light or dark, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--decimals must be a whole number from 0 to 10, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--page must be widescreen or a4, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this scenario has no %1 stage (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has one head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no W_O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--head must be a whole number from 1 to %1, found &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention Lab: learn the attention mechanism by doing it.
+
+Commands:
+  compute FILE           print every matrix the scenario FILE computes, as JSON
+  compute --preset NAME  the same for a built-in scenario
+  presets                list the built-in scenarios
+  export (FILE | --preset NAME) --stage STAGE --out PATH [--format png|svg|pdf]
+         [--head N] [--width W --height H --scale S] [--theme light|dark]
+         [--values on|off] [--transparent]
+                         one stage&apos;s heatmap, or --stage pipeline, as a figure
+  export-deck (FILE | --preset NAME) --out deck.pdf [--page widescreen|a4]
+         [--theme light|dark]  the pipeline as a PDF deck, one stage a page
+  export-code (FILE | --preset NAME) --out attention.py
+                         a NumPy script that computes the same numbers
+  export-latex (FILE | --preset NAME) [--stage STAGE] [--decimals D] --out PATH
+                         the matrices as LaTeX bmatrix blocks
+  export-csv (FILE | --preset NAME) --out PATH
+                         every matrix as CSV, one section each
+
+Without a command the window opens on the tutorial&apos;s example,
+or on FILE.json when a scenario file is given.
+Exit status: 0 done, 1 the output could not be written,
+2 bad arguments or a bad scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compute, export commands: the built-in scenario NAME instead of a file (see: presets).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compute, presets, export, export-deck, export-code, export-latex or export-csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compute, export commands: the scenario file (.json).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 belongs to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one FILE, found %2 arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give %1 either a FILE or --preset NAME, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a FILE or --preset NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--preset belongs to compute and the export commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; the commands are compute, presets, export, export-deck, export-code, export-latex and export-csv</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -148,6 +334,285 @@ Exit status: 0 done, 2 bad arguments or a bad scenario.</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonFile</name>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chapter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this required key is missing; expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key; expected one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a name, found an empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object { … } at the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2; this is not an Attention Lab lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lesson has version %1, but this Attention Lab reads version %2; open it with a newer Attention Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 1, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a lesson needs at least one chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another chapter has the same id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a chapter needs at least one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another step of this chapter has the same id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path of a Markdown file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a matrix id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give &quot;preset&quot; or &quot;scenario&quot;, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows and columns are 0 or more, or −1 for all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;argmax&quot;, &quot;compare&quot; or &quot;all&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;&lt;&quot;, &quot;&lt;=&quot;, &quot;&gt;&quot; or &quot;&gt;=&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of &quot;&lt;&quot;, &quot;&lt;=&quot;, &quot;&gt;&quot;, &quot;&gt;=&quot;, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least one goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of &quot;argmax&quot;, &quot;compare&quot;, &quot;all&quot;, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;read&quot;, &quot;predict&quot;, &quot;try&quot; or &quot;by-hand&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected 0 or more, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least two choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the index of a choice, 0 to %1, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;correct&quot; goes with &quot;choices&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of cell edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected at least one cell edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number of 0 or more, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of &quot;read&quot;, &quot;predict&quot;, &quot;try&quot;, &quot;by-hand&quot;, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Markdown file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no title: the file needs a &quot;# &quot; heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section &lt;!-- %1 --&gt; is missing or empty; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a predict step asks it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a predict step answers a right guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a predict step answers a wrong guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the section &lt;!-- choices --&gt; lists %1 choices, but the activity has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it states the goal of a try step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a try step offers a hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a by-hand step asks it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario of this step has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell (%1, %2) lies outside %3, which is %4 × %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario of this step has %1 head(s), numbered from 0; found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario of this step has no %1 stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 lies outside %2, which has %3 rows (numbered from 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1 lies outside %2, which has %3 columns (numbered from 0)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -647,6 +1112,236 @@ Exit status: 0 done, 2 bad arguments or a bad scenario.</source>
     </message>
 </context>
 <context>
+    <name>attn::ui::ExportActions</name>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Figure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stage&apos;s heatmap or the whole pipeline as PNG, SVG or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the current stage&apos;s heatmap as an image (Ctrl+Shift+C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline &amp;deck (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;esson deck (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NumPy script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;LaTeX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export pipeline deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export lesson deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export NumPy script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export LaTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimals of the numbers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LaTeX files (*.tex)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::ExportDialog</name>
+    <message>
+        <source>Export figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (vector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1× (sharp on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ordinary screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high-resolution screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4K projectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers in the cells (where they fit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light slide: white background, dark text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark slide: dark background, light text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;eight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pixels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the figure to the clipboard, as an image and as SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 (vector, 96 per inch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG files (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figure was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::HeatmapView</name>
     <message>
         <source>?</source>
@@ -670,6 +1365,181 @@ Exit status: 0 done, 2 bad arguments or a bad scenario.</source>
     </message>
     <message>
         <source>∞</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::LessonPanel</name>
+    <message>
+        <source>Jump to a chapter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your value, e.g. 0.75</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the workbench up as this step shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous step (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson is installed. Open one with Lesson ▸ Open lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace your changes with the next step&apos;s example?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace your changes with that step&apos;s example?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You changed the workbench in this step. Stay to keep working on it; Undo (Ctrl+Z) cannot bring it back once replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the lesson step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the change for me (Ctrl+Z takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the value and how it is computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Right.**</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Not quite.**</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick your answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite ✗ — see why above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done ✓ — the goal holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: edit the matrices until the goal holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your value and press Check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite ✗ — try again, or show the working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 10 or 0.75.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show me: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -865,6 +1735,62 @@ Your work is still open; try another place.</source>
     </message>
     <message>
         <source>Preset “%1” loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided &amp;lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the guided lesson (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in lesson cannot be read:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention Lab lessons (lesson.json);;JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The current lesson stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson “%1” opened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
