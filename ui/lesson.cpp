@@ -2,6 +2,7 @@
 
 #include "attention.h"
 #include "error_text.h"
+#include "json_format.h"
 #include "presets.h"
 #include "scenario_edit.h"
 #include "scenario_file.h"
@@ -35,11 +36,11 @@ struct MatrixName
 };
 
 constexpr MatrixName matrixNames[] = {
-    {MatrixId::Embeddings, "x"},         {MatrixId::SourceEmbeddings, "x_s"},
-    {MatrixId::QueryWeights, "w_q"},     {MatrixId::KeyWeights, "w_k"},
-    {MatrixId::ValueWeights, "w_v"},     {MatrixId::OutputWeights, "w_o"},
+    {MatrixId::Embeddings, "x"},          {MatrixId::SourceEmbeddings, "x_s"},
+    {MatrixId::QueryWeights, "w_q"},      {MatrixId::KeyWeights, "w_k"},
+    {MatrixId::ValueWeights, "w_v"},      {MatrixId::OutputWeights, "w_o"},
     {MatrixId::ScoreQueryWeights, "w_a"}, {MatrixId::ScoreKeyWeights, "u_a"},
-    {MatrixId::ScoreVector, "v_a"},      {MatrixId::PositionWeights, "w_p"},
+    {MatrixId::ScoreVector, "v_a"},       {MatrixId::PositionWeights, "w_p"},
     {MatrixId::PositionVector, "v_p"},
 };
 
@@ -54,16 +55,6 @@ QString quotedList(const QStringList &names)
     for (const QString &name : names)
         quotedNames << quoted(name);
     return quotedNames.join(QStringLiteral(", "));
-}
-
-QString member(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString indexed(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
 QString describe(const QJsonValue &value)
@@ -186,7 +177,8 @@ QJsonValue Loader::required(const QJsonObject &object, const QString &path, cons
 {
     const QJsonValue value = object.value(name);
     if (value.isUndefined() || value.isNull())
-        fail(member(path, name), Text::tr("this required key is missing; expected %1").arg(expected));
+        fail(jsonMember(path, name),
+             Text::tr("this required key is missing; expected %1").arg(expected));
     return value;
 }
 
@@ -206,7 +198,7 @@ void Loader::rejectUnknownKeys(const QJsonObject &object, const QString &path,
             continue;
         if (titles && it.key().startsWith(QLatin1String("title@")))
             continue;
-        fail(member(path, it.key()),
+        fail(jsonMember(path, it.key()),
              Text::tr("unknown key; expected one of: %1").arg(allowed.join(QStringLiteral(", "))));
     }
 }
@@ -263,7 +255,8 @@ Stage Loader::toStage(const QJsonValue &value, const QString &key) const
         if (const auto stage = lessonStage(value.toString()))
             return *stage;
     }
-    fail(key, Text::tr("expected one of %1, found %2").arg(quotedList(stageKeys()), describe(value)));
+    fail(key,
+         Text::tr("expected one of %1, found %2").arg(quotedList(stageKeys()), describe(value)));
 }
 
 MatrixId Loader::toMatrix(const QJsonValue &value, const QString &key) const
@@ -280,15 +273,14 @@ MatrixId Loader::toMatrix(const QJsonValue &value, const QString &key) const
 
 QString Loader::title(const QJsonObject &object, const QString &path) const
 {
-    QString text =
-        toText(required(object, path, QStringLiteral("title"), Text::tr("a string")),
-               member(path, QStringLiteral("title")));
+    QString text = toText(required(object, path, QStringLiteral("title"), Text::tr("a string")),
+                          jsonMember(path, QStringLiteral("title")));
     const QString translatedKey = QStringLiteral("title@") + m_language;
     if (!m_language.isEmpty() && object.contains(translatedKey))
-        text = toText(object.value(translatedKey), member(path, translatedKey));
+        text = toText(object.value(translatedKey), jsonMember(path, translatedKey));
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (it.key().startsWith(QLatin1String("title@")))
-            toText(it.value(), member(path, it.key()));
+            toText(it.value(), jsonMember(path, it.key()));
     }
     return text;
 }
@@ -315,8 +307,7 @@ Lesson Loader::load()
     const QJsonObject root = document.object();
 
     const QString formatName = QLatin1String(lessonFormatName);
-    const QJsonValue format =
-        required(root, {}, QStringLiteral("format"), quoted(formatName));
+    const QJsonValue format = required(root, {}, QStringLiteral("format"), quoted(formatName));
     if (format.toString() != formatName) {
         fail(QStringLiteral("format"),
              Text::tr("expected %1, found %2; this is not an Attention Lab lesson")
@@ -342,17 +333,17 @@ Lesson Loader::load()
     Lesson lesson;
     lesson.manifestPath = m_manifestPath;
     lesson.language = m_language;
-    lesson.id = toId(required(root, {}, QStringLiteral("id"), Text::tr("a name")),
-                     QStringLiteral("id"));
+    lesson.id =
+        toId(required(root, {}, QStringLiteral("id"), Text::tr("a name")), QStringLiteral("id"));
     lesson.title = title(root, {});
 
     // The workbench opens on the tutorial's example.
     const ScenarioReadResult tutorial = loadPreset(QLatin1String(tutorialPresetName));
     m_workbench = tutorial.ok() ? *tutorial.scenario : tutorialScenario();
 
-    const QJsonArray chapters = toArray(
-        required(root, {}, QStringLiteral("chapters"), Text::tr("a list of chapters")),
-        QStringLiteral("chapters"));
+    const QJsonArray chapters =
+        toArray(required(root, {}, QStringLiteral("chapters"), Text::tr("a list of chapters")),
+                QStringLiteral("chapters"));
     if (chapters.isEmpty())
         fail(QStringLiteral("chapters"), Text::tr("a lesson needs at least one chapter"));
     QSet<QString> chapterIds;
@@ -360,7 +351,7 @@ Lesson Loader::load()
         m_chapter.clear();
         m_step.clear();
         LessonChapter chapter =
-            readChapter(chapters.at(index), indexed(QStringLiteral("chapters"), index));
+            readChapter(chapters.at(index), jsonIndexed(QStringLiteral("chapters"), index));
         if (chapterIds.contains(chapter.id)) {
             m_step.clear();
             fail(QStringLiteral("id"), Text::tr("another chapter has the same id"));
@@ -376,11 +367,11 @@ LessonChapter Loader::readChapter(const QJsonValue &value, const QString &path)
     const QJsonObject object = toObject(value, path);
     LessonChapter chapter;
     chapter.id = toId(required(object, path, QStringLiteral("id"), Text::tr("a name")),
-                      member(path, QStringLiteral("id")));
+                      jsonMember(path, QStringLiteral("id")));
     // From here on the messages name the chapter; keys are relative to it.
     m_chapter = chapter.id;
-    rejectUnknownKeys(object, {},
-                      {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("steps")}, true);
+    rejectUnknownKeys(
+        object, {}, {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("steps")}, true);
     chapter.title = title(object, {});
     const QJsonArray steps =
         toArray(required(object, {}, QStringLiteral("steps"), Text::tr("a list of steps")),
@@ -390,7 +381,7 @@ LessonChapter Loader::readChapter(const QJsonValue &value, const QString &path)
     QSet<QString> stepIds;
     for (qsizetype index = 0; index < steps.size(); ++index) {
         m_step.clear();
-        LessonStep step = readStep(steps.at(index), indexed(QStringLiteral("steps"), index));
+        LessonStep step = readStep(steps.at(index), jsonIndexed(QStringLiteral("steps"), index));
         if (stepIds.contains(step.id))
             fail(QStringLiteral("id"), Text::tr("another step of this chapter has the same id"));
         stepIds.insert(step.id);
@@ -404,14 +395,14 @@ LessonStep Loader::readStep(const QJsonValue &value, const QString &path)
     const QJsonObject object = toObject(value, path);
     LessonStep step;
     step.id = toId(required(object, path, QStringLiteral("id"), Text::tr("a name")),
-                   member(path, QStringLiteral("id")));
+                   jsonMember(path, QStringLiteral("id")));
     m_step = step.id;
     rejectUnknownKeys(object, {},
                       {QStringLiteral("id"), QStringLiteral("text"), QStringLiteral("setup"),
                        QStringLiteral("activity")});
-    step.textFile = toText(required(object, {}, QStringLiteral("text"),
-                                    Text::tr("the path of a Markdown file")),
-                           QStringLiteral("text"));
+    step.textFile = toText(
+        required(object, {}, QStringLiteral("text"), Text::tr("the path of a Markdown file")),
+        QStringLiteral("text"));
     if (const auto setup = optional(object, QStringLiteral("setup")))
         step.setup = readSetup(*setup, QStringLiteral("setup"));
     if (const auto activity = optional(object, QStringLiteral("activity")))
@@ -426,26 +417,27 @@ QList<LessonCellEdit> Loader::readCells(const QJsonValue &value, const QString &
     const QJsonArray array = toArray(value, path);
     QList<LessonCellEdit> cells;
     for (qsizetype index = 0; index < array.size(); ++index) {
-        const QString cellPath = indexed(path, index);
+        const QString cellPath = jsonIndexed(path, index);
         const QJsonObject object = toObject(array.at(index), cellPath);
         rejectUnknownKeys(object, cellPath,
                           {QStringLiteral("matrix"), QStringLiteral("row"), QStringLiteral("col"),
                            QStringLiteral("value")});
         LessonCellEdit cell;
-        cell.matrix = toMatrix(
-            required(object, cellPath, QStringLiteral("matrix"), Text::tr("a matrix id")),
-            member(cellPath, QStringLiteral("matrix")));
-        cell.row = toInteger(
-            required(object, cellPath, QStringLiteral("row"), Text::tr("a whole number")),
-            member(cellPath, QStringLiteral("row")));
-        cell.col = toInteger(
-            required(object, cellPath, QStringLiteral("col"), Text::tr("a whole number")),
-            member(cellPath, QStringLiteral("col")));
+        cell.matrix =
+            toMatrix(required(object, cellPath, QStringLiteral("matrix"), Text::tr("a matrix id")),
+                     jsonMember(cellPath, QStringLiteral("matrix")));
+        cell.row =
+            toInteger(required(object, cellPath, QStringLiteral("row"), Text::tr("a whole number")),
+                      jsonMember(cellPath, QStringLiteral("row")));
+        cell.col =
+            toInteger(required(object, cellPath, QStringLiteral("col"), Text::tr("a whole number")),
+                      jsonMember(cellPath, QStringLiteral("col")));
         cell.value =
             toNumber(required(object, cellPath, QStringLiteral("value"), Text::tr("a number")),
-                     member(cellPath, QStringLiteral("value")));
+                     jsonMember(cellPath, QStringLiteral("value")));
         if (!std::isfinite(cell.value))
-            fail(member(cellPath, QStringLiteral("value")), Text::tr("expected a finite number"));
+            fail(jsonMember(cellPath, QStringLiteral("value")),
+                 Text::tr("expected a finite number"));
         cells.append(cell);
     }
     return cells;
@@ -465,7 +457,7 @@ LessonSetup Loader::readSetup(const QJsonValue &value, const QString &path) cons
     if (preset && scenario)
         fail(path, Text::tr("give \"preset\" or \"scenario\", not both"));
     if (preset) {
-        const QString key = member(path, QStringLiteral("preset"));
+        const QString key = jsonMember(path, QStringLiteral("preset"));
         setup.preset = toText(*preset, key);
         QStringList names;
         for (const PresetInfo &info : presets())
@@ -479,18 +471,19 @@ LessonSetup Loader::readSetup(const QJsonValue &value, const QString &path) cons
         setup.scenario = *read.scenario;
     }
     if (scenario) {
-        const QString key = member(path, QStringLiteral("scenario"));
+        const QString key = jsonMember(path, QStringLiteral("scenario"));
         setup.scenarioFile = toText(*scenario, key);
         const QString file = QDir(m_folder).filePath(setup.scenarioFile);
         if (!QFileInfo::exists(file))
-            fail(key, Text::tr("the scenario file %1 does not exist").arg(quoted(setup.scenarioFile)));
+            fail(key,
+                 Text::tr("the scenario file %1 does not exist").arg(quoted(setup.scenarioFile)));
         const ScenarioReadResult read = readScenarioFile(file);
         if (!read.ok())
             fail(key, read.error);
         setup.scenario = *read.scenario;
     }
     if (const auto options = optional(object, QStringLiteral("options"))) {
-        const QString key = member(path, QStringLiteral("options"));
+        const QString key = jsonMember(path, QStringLiteral("options"));
         setup.options = toObject(*options, key);
         Scenario parsed;
         const QString problem = readScenarioOptions(setup.options, key, parsed);
@@ -498,37 +491,38 @@ LessonSetup Loader::readSetup(const QJsonValue &value, const QString &path) cons
             throw LoadFailure{m_manifestName, QString(), problem};
     }
     if (const auto cells = optional(object, QStringLiteral("cells")))
-        setup.cells = readCells(*cells, member(path, QStringLiteral("cells")));
+        setup.cells = readCells(*cells, jsonMember(path, QStringLiteral("cells")));
     if (const auto reveal = optional(object, QStringLiteral("reveal")))
-        setup.reveal = toStage(*reveal, member(path, QStringLiteral("reveal")));
+        setup.reveal = toStage(*reveal, jsonMember(path, QStringLiteral("reveal")));
     if (const auto head = optional(object, QStringLiteral("head"))) {
-        setup.head = toInteger(*head, member(path, QStringLiteral("head")));
+        setup.head = toInteger(*head, jsonMember(path, QStringLiteral("head")));
         if (setup.head < 0)
-            fail(member(path, QStringLiteral("head")), Text::tr("expected 0 or more"));
+            fail(jsonMember(path, QStringLiteral("head")), Text::tr("expected 0 or more"));
     }
     if (const auto highlight = optional(object, QStringLiteral("highlight"))) {
-        const QString key = member(path, QStringLiteral("highlight"));
+        const QString key = jsonMember(path, QStringLiteral("highlight"));
         const QJsonArray array = toArray(*highlight, key);
         for (qsizetype index = 0; index < array.size(); ++index) {
-            const QString itemPath = indexed(key, index);
+            const QString itemPath = jsonIndexed(key, index);
             const QJsonObject item = toObject(array.at(index), itemPath);
-            rejectUnknownKeys(item, itemPath,
-                              {QStringLiteral("stage"), QStringLiteral("row"), QStringLiteral("col")});
+            rejectUnknownKeys(
+                item, itemPath,
+                {QStringLiteral("stage"), QStringLiteral("row"), QStringLiteral("col")});
             LessonHighlight region;
-            region.stage = toStage(
-                required(item, itemPath, QStringLiteral("stage"), Text::tr("a stage")),
-                member(itemPath, QStringLiteral("stage")));
+            region.stage =
+                toStage(required(item, itemPath, QStringLiteral("stage"), Text::tr("a stage")),
+                        jsonMember(itemPath, QStringLiteral("stage")));
             if (const auto row = optional(item, QStringLiteral("row")))
-                region.row = toInteger(*row, member(itemPath, QStringLiteral("row")));
+                region.row = toInteger(*row, jsonMember(itemPath, QStringLiteral("row")));
             if (const auto col = optional(item, QStringLiteral("col")))
-                region.col = toInteger(*col, member(itemPath, QStringLiteral("col")));
+                region.col = toInteger(*col, jsonMember(itemPath, QStringLiteral("col")));
             if (region.row < -1 || region.col < -1)
                 fail(itemPath, Text::tr("rows and columns are 0 or more, or −1 for all"));
             setup.highlights.append(region);
         }
     }
     if (const auto focus = optional(object, QStringLiteral("focus")))
-        setup.focus = toMatrix(*focus, member(path, QStringLiteral("focus")));
+        setup.focus = toMatrix(*focus, jsonMember(path, QStringLiteral("focus")));
     return setup;
 }
 
@@ -536,26 +530,27 @@ Goal Loader::readGoal(const QJsonValue &value, const QString &path) const
 {
     const QJsonObject object = toObject(value, path);
     Goal goal;
-    const QString kindKey = member(path, QStringLiteral("kind"));
-    const QJsonValue kind =
-        required(object, path, QStringLiteral("kind"), Text::tr("\"argmax\", \"compare\" or \"all\""));
+    const QString kindKey = jsonMember(path, QStringLiteral("kind"));
+    const QJsonValue kind = required(object, path, QStringLiteral("kind"),
+                                     Text::tr("\"argmax\", \"compare\" or \"all\""));
     const QString kindName = kind.toString();
     const auto readCell = [&](bool withValue) {
         QStringList allowed = {QStringLiteral("kind"), QStringLiteral("stage"),
-                               QStringLiteral("head"), QStringLiteral("row"), QStringLiteral("col")};
+                               QStringLiteral("head"), QStringLiteral("row"),
+                               QStringLiteral("col")};
         if (withValue)
             allowed << QStringLiteral("op") << QStringLiteral("value");
         rejectUnknownKeys(object, path, allowed);
         goal.stage = toStage(required(object, path, QStringLiteral("stage"), Text::tr("a stage")),
-                             member(path, QStringLiteral("stage")));
+                             jsonMember(path, QStringLiteral("stage")));
         if (const auto head = optional(object, QStringLiteral("head")))
-            goal.head = toInteger(*head, member(path, QStringLiteral("head")));
-        goal.row = toInteger(
-            required(object, path, QStringLiteral("row"), Text::tr("a whole number")),
-            member(path, QStringLiteral("row")));
-        goal.col = toInteger(
-            required(object, path, QStringLiteral("col"), Text::tr("a whole number")),
-            member(path, QStringLiteral("col")));
+            goal.head = toInteger(*head, jsonMember(path, QStringLiteral("head")));
+        goal.row =
+            toInteger(required(object, path, QStringLiteral("row"), Text::tr("a whole number")),
+                      jsonMember(path, QStringLiteral("row")));
+        goal.col =
+            toInteger(required(object, path, QStringLiteral("col"), Text::tr("a whole number")),
+                      jsonMember(path, QStringLiteral("col")));
     };
     if (kindName == QLatin1String("argmax")) {
         goal.kind = Goal::Kind::ArgMax;
@@ -563,7 +558,7 @@ Goal Loader::readGoal(const QJsonValue &value, const QString &path) const
     } else if (kindName == QLatin1String("compare")) {
         goal.kind = Goal::Kind::Compare;
         readCell(true);
-        const QString opKey = member(path, QStringLiteral("op"));
+        const QString opKey = jsonMember(path, QStringLiteral("op"));
         const QJsonValue op = required(object, path, QStringLiteral("op"),
                                        Text::tr("\"<\", \"<=\", \">\" or \">=\""));
         const QString opName = op.toString();
@@ -579,18 +574,17 @@ Goal Loader::readGoal(const QJsonValue &value, const QString &path) const
             fail(opKey, Text::tr("expected one of \"<\", \"<=\", \">\", \">=\", found %1")
                             .arg(describe(op)));
         goal.value = toNumber(required(object, path, QStringLiteral("value"), Text::tr("a number")),
-                              member(path, QStringLiteral("value")));
+                              jsonMember(path, QStringLiteral("value")));
     } else if (kindName == QLatin1String("all")) {
         goal.kind = Goal::Kind::All;
         rejectUnknownKeys(object, path, {QStringLiteral("kind"), QStringLiteral("goals")});
-        const QString goalsKey = member(path, QStringLiteral("goals"));
-        const QJsonArray goals =
-            toArray(required(object, path, QStringLiteral("goals"), Text::tr("a list of goals")),
-                    goalsKey);
+        const QString goalsKey = jsonMember(path, QStringLiteral("goals"));
+        const QJsonArray goals = toArray(
+            required(object, path, QStringLiteral("goals"), Text::tr("a list of goals")), goalsKey);
         if (goals.isEmpty())
             fail(goalsKey, Text::tr("expected at least one goal"));
         for (qsizetype index = 0; index < goals.size(); ++index)
-            goal.goals.push_back(readGoal(goals.at(index), indexed(goalsKey, index)));
+            goal.goals.push_back(readGoal(goals.at(index), jsonIndexed(goalsKey, index)));
     } else {
         fail(kindKey, Text::tr("expected one of \"argmax\", \"compare\", \"all\", found %1")
                           .arg(describe(kind)));
@@ -602,26 +596,25 @@ LessonActivity Loader::readActivity(const QJsonValue &value, const QString &path
 {
     const QJsonObject object = toObject(value, path);
     LessonActivity activity;
-    const QJsonValue type =
-        required(object, path, QStringLiteral("type"),
-                 Text::tr("\"read\", \"predict\", \"try\" or \"by-hand\""));
+    const QJsonValue type = required(object, path, QStringLiteral("type"),
+                                     Text::tr("\"read\", \"predict\", \"try\" or \"by-hand\""));
     const QString typeName = type.toString();
     const auto stageAt = [&](bool needed) {
         if (const auto stage = optional(object, QStringLiteral("stage")))
-            activity.stage = toStage(*stage, member(path, QStringLiteral("stage")));
+            activity.stage = toStage(*stage, jsonMember(path, QStringLiteral("stage")));
         else if (needed)
             required(object, path, QStringLiteral("stage"), Text::tr("a stage"));
         if (const auto head = optional(object, QStringLiteral("head"))) {
-            activity.head = toInteger(*head, member(path, QStringLiteral("head")));
+            activity.head = toInteger(*head, jsonMember(path, QStringLiteral("head")));
             if (activity.head < 0)
-                fail(member(path, QStringLiteral("head")), Text::tr("expected 0 or more"));
+                fail(jsonMember(path, QStringLiteral("head")), Text::tr("expected 0 or more"));
         }
     };
     const auto integer = [&](const QString &name) {
         const int number = toInteger(required(object, path, name, Text::tr("a whole number")),
-                                     member(path, name));
+                                     jsonMember(path, name));
         if (number < 0)
-            fail(member(path, name), Text::tr("expected 0 or more, found %1").arg(number));
+            fail(jsonMember(path, name), Text::tr("expected 0 or more, found %1").arg(number));
         return number;
     };
 
@@ -635,15 +628,15 @@ LessonActivity Loader::readActivity(const QJsonValue &value, const QString &path
                            QStringLiteral("row"), QStringLiteral("reveal"),
                            QStringLiteral("choices"), QStringLiteral("correct")});
         if (const auto choices = optional(object, QStringLiteral("choices"))) {
-            const QString key = member(path, QStringLiteral("choices"));
+            const QString key = jsonMember(path, QStringLiteral("choices"));
             const QJsonArray array = toArray(*choices, key);
             if (array.size() < 2)
                 fail(key, Text::tr("expected at least two choices"));
             for (qsizetype index = 0; index < array.size(); ++index)
-                activity.choiceKeys << toText(array.at(index), indexed(key, index));
+                activity.choiceKeys << toText(array.at(index), jsonIndexed(key, index));
             activity.correct = integer(QStringLiteral("correct"));
             if (activity.correct >= activity.choiceKeys.size())
-                fail(member(path, QStringLiteral("correct")),
+                fail(jsonMember(path, QStringLiteral("correct")),
                      Text::tr("expected the index of a choice, 0 to %1, found %2")
                          .arg(activity.choiceKeys.size() - 1)
                          .arg(activity.correct));
@@ -652,22 +645,21 @@ LessonActivity Loader::readActivity(const QJsonValue &value, const QString &path
                 activity.row = integer(QStringLiteral("row"));
         } else {
             if (object.contains(QStringLiteral("correct")))
-                fail(member(path, QStringLiteral("correct")),
+                fail(jsonMember(path, QStringLiteral("correct")),
                      Text::tr("\"correct\" goes with \"choices\""));
             stageAt(true);
             activity.row = integer(QStringLiteral("row"));
         }
         if (const auto reveal = optional(object, QStringLiteral("reveal")))
-            activity.reveal = toStage(*reveal, member(path, QStringLiteral("reveal")));
+            activity.reveal = toStage(*reveal, jsonMember(path, QStringLiteral("reveal")));
     } else if (typeName == QLatin1String("try")) {
         activity.type = LessonActivity::Type::Try;
-        rejectUnknownKeys(object, path,
-                          {QStringLiteral("type"), QStringLiteral("goal"),
-                           QStringLiteral("solution")});
-        activity.goal = readGoal(
-            required(object, path, QStringLiteral("goal"), Text::tr("a goal")),
-            member(path, QStringLiteral("goal")));
-        const QString solutionKey = member(path, QStringLiteral("solution"));
+        rejectUnknownKeys(
+            object, path,
+            {QStringLiteral("type"), QStringLiteral("goal"), QStringLiteral("solution")});
+        activity.goal = readGoal(required(object, path, QStringLiteral("goal"), Text::tr("a goal")),
+                                 jsonMember(path, QStringLiteral("goal")));
+        const QString solutionKey = jsonMember(path, QStringLiteral("solution"));
         activity.solution = readCells(
             required(object, path, QStringLiteral("solution"), Text::tr("a list of cell edits")),
             solutionKey);
@@ -683,13 +675,15 @@ LessonActivity Loader::readActivity(const QJsonValue &value, const QString &path
         activity.row = integer(QStringLiteral("row"));
         activity.col = integer(QStringLiteral("col"));
         if (const auto tolerance = optional(object, QStringLiteral("tolerance"))) {
-            activity.tolerance = toNumber(*tolerance, member(path, QStringLiteral("tolerance")));
+            activity.tolerance =
+                toNumber(*tolerance, jsonMember(path, QStringLiteral("tolerance")));
             if (!(activity.tolerance >= 0) || !std::isfinite(activity.tolerance))
-                fail(member(path, QStringLiteral("tolerance")),
-                     Text::tr("expected a number of 0 or more, found %1").arg(describe(*tolerance)));
+                fail(
+                    jsonMember(path, QStringLiteral("tolerance")),
+                    Text::tr("expected a number of 0 or more, found %1").arg(describe(*tolerance)));
         }
     } else {
-        fail(member(path, QStringLiteral("type")),
+        fail(jsonMember(path, QStringLiteral("type")),
              Text::tr("expected one of \"read\", \"predict\", \"try\", \"by-hand\", found %1")
                  .arg(describe(type)));
     }
@@ -702,8 +696,8 @@ void Loader::readText(LessonStep &step, const QString &path) const
     if (!QFileInfo::exists(file))
         fail(path, Text::tr("the Markdown file %1 does not exist").arg(quoted(step.textFile)));
     if (!m_language.isEmpty() && step.textFile.endsWith(QLatin1String(".md"))) {
-        const QString translated = file.left(file.size() - 3) + QLatin1Char('.') + m_language +
-                                   QStringLiteral(".md");
+        const QString translated =
+            file.left(file.size() - 3) + QLatin1Char('.') + m_language + QStringLiteral(".md");
         if (QFileInfo::exists(translated))
             file = translated;
     }
@@ -731,14 +725,16 @@ void Loader::readText(LessonStep &step, const QString &path) const
         need(QStringLiteral("right"), text.right, Text::tr("a predict step answers a right guess"));
         need(QStringLiteral("wrong"), text.wrong, Text::tr("a predict step answers a wrong guess"));
         if (activity.hasChoices() && text.choices.size() != activity.choiceKeys.size()) {
-            failIn(shown, QString(),
-                   Text::tr("the section <!-- choices --> lists %1 choices, but the activity has %2")
-                       .arg(text.choices.size())
-                       .arg(activity.choiceKeys.size()));
+            failIn(
+                shown, QString(),
+                Text::tr("the section <!-- choices --> lists %1 choices, but the activity has %2")
+                    .arg(text.choices.size())
+                    .arg(activity.choiceKeys.size()));
         }
         break;
     case LessonActivity::Type::Try:
-        need(QStringLiteral("question"), text.question, Text::tr("it states the goal of a try step"));
+        need(QStringLiteral("question"), text.question,
+             Text::tr("it states the goal of a try step"));
         need(QStringLiteral("hint"), text.hint, Text::tr("a try step offers a hint"));
         break;
     case LessonActivity::Type::ByHand:
@@ -752,10 +748,10 @@ void Loader::checkCells(const Scenario &scenario, const QList<LessonCellEdit> &c
 {
     for (qsizetype index = 0; index < cells.size(); ++index) {
         const LessonCellEdit &cell = cells.at(index);
-        const QString cellPath = indexed(path, index);
+        const QString cellPath = jsonIndexed(path, index);
         const QString name = QString::fromLatin1(matrixSymbol(cell.matrix));
         if (!hasMatrix(scenario, cell.matrix))
-            fail(member(cellPath, QStringLiteral("matrix")),
+            fail(jsonMember(cellPath, QStringLiteral("matrix")),
                  Text::tr("the scenario of this step has no %1").arg(name));
         const Matrix matrix = matrixOf(scenario, cell.matrix);
         if (cell.row < 0 || cell.row >= matrix.rows() || cell.col < 0 || cell.col >= matrix.cols())
@@ -774,23 +770,23 @@ void Loader::checkCell(const Trace &trace, Stage stage, int head, int row, int c
     const Matrix &matrix = trace.matrix(stage, head);
     const bool perHead = stage >= Stage::Scores && stage <= Stage::Output;
     if (perHead && (head < 0 || head >= trace.headCount()))
-        fail(member(path, QStringLiteral("head")),
+        fail(jsonMember(path, QStringLiteral("head")),
              Text::tr("the scenario of this step has %1 head(s), numbered from 0; found %2")
                  .arg(trace.headCount())
                  .arg(head));
     if (matrix.size() == 0)
-        fail(member(path, QStringLiteral("stage")),
+        fail(jsonMember(path, QStringLiteral("stage")),
              Text::tr("the scenario of this step has no %1 stage")
                  .arg(quoted(stage_text::key(stage))));
     const int lowest = wholeAllowed ? -1 : 0;
     if (row < lowest || row >= matrix.rows())
-        fail(member(path, QStringLiteral("row")),
+        fail(jsonMember(path, QStringLiteral("row")),
              Text::tr("row %1 lies outside %2, which has %3 rows (numbered from 0)")
                  .arg(row)
                  .arg(stage_text::key(stage))
                  .arg(matrix.rows()));
     if (col < lowest || col >= matrix.cols())
-        fail(member(path, QStringLiteral("col")),
+        fail(jsonMember(path, QStringLiteral("col")),
              Text::tr("column %1 lies outside %2, which has %3 columns (numbered from 0)")
                  .arg(col)
                  .arg(stage_text::key(stage))
@@ -802,7 +798,7 @@ void Loader::checkGoal(const Trace &trace, const Goal &goal, const QString &path
     if (goal.kind == Goal::Kind::All) {
         for (std::size_t index = 0; index < goal.goals.size(); ++index)
             checkGoal(trace, goal.goals[index],
-                      indexed(member(path, QStringLiteral("goals")), qsizetype(index)));
+                      jsonIndexed(jsonMember(path, QStringLiteral("goals")), qsizetype(index)));
         return;
     }
     checkCell(trace, goal.stage, goal.head, goal.row, goal.col, path);
@@ -817,32 +813,32 @@ void Loader::checkAgainstWorkbench(LessonStep &step, const QString &path)
     if (!setup.options.isEmpty()) {
         scenario = withLessonOptions(scenario, setup.options);
         if (const auto error = validate(scenario))
-            fail(member(path, QStringLiteral("setup.options")), errorText(*error));
+            fail(jsonMember(path, QStringLiteral("setup.options")), errorText(*error));
     }
-    checkCells(scenario, setup.cells, member(path, QStringLiteral("setup.cells")));
+    checkCells(scenario, setup.cells, jsonMember(path, QStringLiteral("setup.cells")));
     scenario = withCellEdits(scenario, setup.cells);
     const Result<Trace> trace = compute(scenario);
     if (!trace.ok())
-        fail(member(path, QStringLiteral("setup")), errorText(trace.error()));
+        fail(jsonMember(path, QStringLiteral("setup")), errorText(trace.error()));
     m_workbench = scenario;
 
     if (setup.head >= trace->headCount())
-        fail(member(path, QStringLiteral("setup.head")),
+        fail(jsonMember(path, QStringLiteral("setup.head")),
              Text::tr("the scenario of this step has %1 head(s), numbered from 0; found %2")
                  .arg(trace->headCount())
                  .arg(setup.head));
     for (qsizetype index = 0; index < setup.highlights.size(); ++index) {
         const LessonHighlight &region = setup.highlights.at(index);
         checkCell(*trace, region.stage, setup.head, region.row, region.col,
-                  indexed(member(path, QStringLiteral("setup.highlight")), index), true);
+                  jsonIndexed(jsonMember(path, QStringLiteral("setup.highlight")), index), true);
     }
     if (setup.focus && !hasMatrix(scenario, *setup.focus))
-        fail(member(path, QStringLiteral("setup.focus")),
+        fail(jsonMember(path, QStringLiteral("setup.focus")),
              Text::tr("the scenario of this step has no %1")
                  .arg(QString::fromLatin1(matrixSymbol(*setup.focus))));
 
     const LessonActivity &activity = step.activity;
-    const QString activityPath = member(path, QStringLiteral("activity"));
+    const QString activityPath = jsonMember(path, QStringLiteral("activity"));
     switch (activity.type) {
     case LessonActivity::Type::Read:
         break;
@@ -852,8 +848,9 @@ void Loader::checkAgainstWorkbench(LessonStep &step, const QString &path)
         }
         break;
     case LessonActivity::Type::Try:
-        checkGoal(*trace, activity.goal, member(activityPath, QStringLiteral("goal")));
-        checkCells(scenario, activity.solution, member(activityPath, QStringLiteral("solution")));
+        checkGoal(*trace, activity.goal, jsonMember(activityPath, QStringLiteral("goal")));
+        checkCells(scenario, activity.solution,
+                   jsonMember(activityPath, QStringLiteral("solution")));
         break;
     case LessonActivity::Type::ByHand:
         checkCell(*trace, activity.stage, activity.head, activity.row, activity.col, activityPath);

@@ -85,16 +85,6 @@ QString nameOf(const Named<Enum> (&names)[count], Enum value)
 /// Seeds up to 2⁵³ are exact as JSON numbers; larger ones are written as strings.
 constexpr std::uint64_t largestExactSeed = std::uint64_t(1) << 53;
 
-QString member(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString indexed(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
 /// The kind of a value, for "expected a number, found a string".
 QString kindOf(const QJsonValue &value)
 {
@@ -207,7 +197,7 @@ QJsonValue Reader::required(const QJsonObject &object, const QString &path, cons
 {
     const QJsonValue value = object.value(name);
     if (value.isUndefined())
-        fail(member(path, name),
+        fail(jsonMember(path, name),
              Text::tr("this required key is missing; expected %1").arg(expected));
     return value;
 }
@@ -217,8 +207,8 @@ void Reader::rejectUnknownKeys(const QJsonObject &object, const QString &path,
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!allowed.contains(it.key())) {
-            fail(member(path, it.key()), Text::tr("unknown key; expected one of: %1")
-                                             .arg(allowed.join(QStringLiteral(", "))));
+            fail(jsonMember(path, it.key()), Text::tr("unknown key; expected one of: %1")
+                                                 .arg(allowed.join(QStringLiteral(", "))));
         }
     }
 }
@@ -289,7 +279,7 @@ std::vector<std::string> Reader::toTokens(const QJsonValue &value, const QString
     std::vector<std::string> tokens;
     tokens.reserve(static_cast<std::size_t>(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i)
-        tokens.push_back(toText(array.at(i), indexed(key, i)));
+        tokens.push_back(toText(array.at(i), jsonIndexed(key, i)));
     return tokens;
 }
 
@@ -303,7 +293,7 @@ std::vector<bool> Reader::toFlags(const QJsonValue &value, const QString &key)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue flag = array.at(i);
         if (!flag.isBool())
-            wrongKind(indexed(key, i), Text::tr("true or false"), flag);
+            wrongKind(jsonIndexed(key, i), Text::tr("true or false"), flag);
         flags.push_back(flag.toBool());
     }
     return flags;
@@ -316,7 +306,7 @@ Vector Reader::toVector(const QJsonValue &value, const QString &key)
     const QJsonArray array = value.toArray();
     Vector vector(array.size());
     for (qsizetype i = 0; i < array.size(); ++i)
-        vector(i) = toNumber(array.at(i), indexed(key, i));
+        vector(i) = toNumber(array.at(i), jsonIndexed(key, i));
     return vector;
 }
 
@@ -329,20 +319,21 @@ Matrix Reader::toMatrix(const QJsonValue &value, const QString &key)
     for (qsizetype row = 0; row < rows.size(); ++row) {
         const QJsonValue rowValue = rows.at(row);
         if (!rowValue.isArray())
-            wrongKind(indexed(key, row), Text::tr("a row (a list of numbers)"), rowValue);
+            wrongKind(jsonIndexed(key, row), Text::tr("a row (a list of numbers)"), rowValue);
         const QJsonArray cells = rowValue.toArray();
         if (row == 0) {
             matrix.resize(rows.size(), cells.size());
         } else if (cells.size() != matrix.cols()) {
-            fail(indexed(key, row), Text::tr("expected %1 numbers like the first row, found %2")
-                                        .arg(matrix.cols())
-                                        .arg(cells.size()));
+            fail(jsonIndexed(key, row), Text::tr("expected %1 numbers like the first row, found %2")
+                                            .arg(matrix.cols())
+                                            .arg(cells.size()));
         }
         for (qsizetype col = 0; col < cells.size(); ++col) {
             const QJsonValue cell = cells.at(col);
             // The path is only built when something is wrong: matrices can be large.
-            matrix(row, col) =
-                cell.isDouble() ? cell.toDouble() : toNumber(cell, indexed(indexed(key, row), col));
+            matrix(row, col) = cell.isDouble()
+                                   ? cell.toDouble()
+                                   : toNumber(cell, jsonIndexed(jsonIndexed(key, row), col));
         }
     }
     return matrix;
@@ -427,10 +418,10 @@ Scenario Reader::read(const QJsonObject &root)
         const QJsonObject source = toObject(*sourceValue, path, sourceKeys);
         Sequence sequence;
         sequence.tokens = toTokens(required(source, path, QStringLiteral("tokens"), listOfWords),
-                                   member(path, QStringLiteral("tokens")));
+                                   jsonMember(path, QStringLiteral("tokens")));
         sequence.embeddings =
             toMatrix(required(source, path, QStringLiteral("embeddings"), listOfRows),
-                     member(path, QStringLiteral("embeddings")));
+                     jsonMember(path, QStringLiteral("embeddings")));
         scenario.source = std::move(sequence);
     }
 
@@ -465,13 +456,13 @@ Scenario Reader::read(const QJsonObject &root)
         const QString path = QStringLiteral("span");
         const QJsonObject span = toObject(*spanValue, path, spanKeys);
         if (const auto type = optional(span, QStringLiteral("type")))
-            scenario.span = toChoice(*type, member(path, QStringLiteral("type")), spanNames);
+            scenario.span = toChoice(*type, jsonMember(path, QStringLiteral("type")), spanNames);
         if (const auto window = optional(span, QStringLiteral("window")))
-            scenario.window = toInteger(*window, member(path, QStringLiteral("window")));
+            scenario.window = toInteger(*window, jsonMember(path, QStringLiteral("window")));
         if (const auto wP = optional(span, QStringLiteral("w_p")))
-            scenario.wP = toMatrix(*wP, member(path, QStringLiteral("w_p")));
+            scenario.wP = toMatrix(*wP, jsonMember(path, QStringLiteral("w_p")));
         if (const auto vP = optional(span, QStringLiteral("v_p")))
-            scenario.vP = toVector(*vP, member(path, QStringLiteral("v_p")));
+            scenario.vP = toVector(*vP, jsonMember(path, QStringLiteral("v_p")));
     }
 
     if (const auto selectionValue = optional(root, QStringLiteral("selection"))) {
@@ -479,9 +470,9 @@ Scenario Reader::read(const QJsonObject &root)
         const QJsonObject selection = toObject(*selectionValue, path, selectionKeys);
         if (const auto type = optional(selection, QStringLiteral("type")))
             scenario.selection =
-                toChoice(*type, member(path, QStringLiteral("type")), selectionNames);
+                toChoice(*type, jsonMember(path, QStringLiteral("type")), selectionNames);
         if (const auto seed = optional(selection, QStringLiteral("seed")))
-            scenario.seed = toSeed(*seed, member(path, QStringLiteral("seed")));
+            scenario.seed = toSeed(*seed, jsonMember(path, QStringLiteral("seed")));
     }
 
     if (const auto positional = optional(root, QStringLiteral("positional")))
@@ -495,7 +486,7 @@ void Reader::readOptions(const QJsonObject &options, const QString &path, Scenar
     for (const char *key : scenarioOptionKeys)
         allowed << QLatin1String(key);
     rejectUnknownKeys(options, path, allowed);
-    const auto key = [&path](const char *name) { return member(path, QLatin1String(name)); };
+    const auto key = [&path](const char *name) { return jsonMember(path, QLatin1String(name)); };
 
     if (const auto heads = optional(options, QStringLiteral("heads")))
         scenario.heads = toInteger(*heads, key("heads"));
@@ -516,21 +507,22 @@ void Reader::readOptions(const QJsonObject &options, const QString &path, Scenar
         scenario.padding = toFlags(*padding, key("padding"));
     if (const auto spanValue = optional(options, QStringLiteral("span"))) {
         const QString spanPath = key("span");
-        const QJsonObject span = toObject(*spanValue, spanPath,
-                                          {QStringLiteral("type"), QStringLiteral("window")});
+        const QJsonObject span =
+            toObject(*spanValue, spanPath, {QStringLiteral("type"), QStringLiteral("window")});
         if (const auto type = optional(span, QStringLiteral("type")))
-            scenario.span = toChoice(*type, member(spanPath, QStringLiteral("type")), spanNames);
+            scenario.span =
+                toChoice(*type, jsonMember(spanPath, QStringLiteral("type")), spanNames);
         if (const auto window = optional(span, QStringLiteral("window")))
-            scenario.window = toInteger(*window, member(spanPath, QStringLiteral("window")));
+            scenario.window = toInteger(*window, jsonMember(spanPath, QStringLiteral("window")));
     }
     if (const auto selectionValue = optional(options, QStringLiteral("selection"))) {
         const QString selectionPath = key("selection");
         const QJsonObject selection = toObject(*selectionValue, selectionPath, selectionKeys);
         if (const auto type = optional(selection, QStringLiteral("type")))
             scenario.selection =
-                toChoice(*type, member(selectionPath, QStringLiteral("type")), selectionNames);
+                toChoice(*type, jsonMember(selectionPath, QStringLiteral("type")), selectionNames);
         if (const auto seed = optional(selection, QStringLiteral("seed")))
-            scenario.seed = toSeed(*seed, member(selectionPath, QStringLiteral("seed")));
+            scenario.seed = toSeed(*seed, jsonMember(selectionPath, QStringLiteral("seed")));
     }
     if (const auto positional = optional(options, QStringLiteral("positional")))
         scenario.positional = toChoice(*positional, key("positional"), positionalNames);
