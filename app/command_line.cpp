@@ -4,6 +4,7 @@
 #include "deck_export.h"
 #include "error_text.h"
 #include "figure_export.h"
+#include "lesson.h"
 #include "main_window.h"
 #include "matrix_text.h"
 #include "numpy_script.h"
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -58,6 +60,8 @@ bool isExportCommand(const QByteArray &argument)
 /// Names, version and the user's language, for the window and the command line alike.
 void setUpApplication(QCoreApplication &app)
 {
+    // Settings live in ~/.config/Attention Lab/attention-lab.conf.
+    QCoreApplication::setOrganizationName(QStringLiteral("Attention Lab"));
     QCoreApplication::setApplicationName(QStringLiteral("attention-lab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ATTENTION_LAB_VERSION));
 
@@ -168,6 +172,10 @@ struct ExportOptions
     QCommandLineOption page{QStringLiteral("page"),
                             Text::tr("export-deck: widescreen (16:9, default) or a4."),
                             Text::tr("PAGE")};
+    QCommandLineOption lesson{QStringLiteral("lesson"),
+                              Text::tr("export-deck: the guided lesson instead of a scenario, one "
+                                       "step a page: the shipped lesson, or the lesson.json (or "
+                                       "its folder) given as PATH.")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -177,7 +185,7 @@ struct ExportOptions
     QList<const QCommandLineOption *> all() const
     {
         return {&stage, &head,  &format, &out,         &width,    &height,
-                &scale, &theme, &values, &transparent, &decimals, &page};
+                &scale, &theme, &values, &transparent, &decimals, &page, &lesson};
     }
 };
 
@@ -188,7 +196,7 @@ QList<const QCommandLineOption *> optionsOf(const QString &command, const Export
         return {&o.stage,  &o.head,  &o.format, &o.out,         &o.width,
                 &o.height, &o.scale, &o.theme,  &o.transparent, &o.values};
     if (command == QLatin1String(commandExportDeck))
-        return {&o.out, &o.theme, &o.page};
+        return {&o.out, &o.theme, &o.page, &o.lesson};
     if (command == QLatin1String(commandExportLatex))
         return {&o.out, &o.stage, &o.decimals};
     if (command == QLatin1String(commandExportCode) || command == QLatin1String(commandExportCsv))
@@ -236,8 +244,22 @@ int writeExport(const QString &path, const QByteArray &bytes)
     return exitOutputFailed;
 }
 
+/// The lesson.json of `--lesson [PATH]`: the shipped lesson without PATH, and
+/// PATH/lesson.json when PATH is the lesson's folder.
+QString lessonManifest(const QStringList &operands)
+{
+    if (operands.isEmpty())
+        return QLatin1String(ui::shippedLessonPath);
+    const QString path = operands.first();
+    if (QFileInfo(path).isDir())
+        return QDir(path).filePath(QStringLiteral("lesson.json"));
+    return path;
+}
+
+/// `loaded` is the scenario to export; with `lesson`, the scenario the lesson
+/// starts from (as in the player), and the deck is the lesson's.
 int exportCommand(const QString &command, const QCommandLineParser &parser, const ExportOptions &o,
-                  const ui::ScenarioReadResult &loaded)
+                  const ui::ScenarioReadResult &loaded, const std::optional<QString> &lesson)
 {
     if (!parser.isSet(o.out))
         return usageError(Text::tr("%1 needs --out PATH").arg(command));
@@ -336,6 +358,12 @@ int exportCommand(const QString &command, const QCommandLineParser &parser, cons
     if (!loaded.ok())
         return fail(loaded.error);
     const Scenario &scenario = *loaded.scenario;
+    if (lesson) {
+        const ui::LessonLoadResult read = ui::loadLesson(*lesson);
+        if (!read.ok())
+            return fail(read.error);
+        return writeExport(out, ui::lessonDeck(*read.lesson, scenario, deck));
+    }
     const Result<Trace> trace = compute(scenario);
     if (!trace)
         return fail(ui::errorText(trace.error()));
@@ -430,6 +458,9 @@ int runHeadless(QCoreApplication &app)
                  "                         one stage's heatmap, or --stage pipeline, as a figure\n"
                  "  export-deck (FILE | --preset NAME) --out deck.pdf [--page widescreen|a4]\n"
                  "         [--theme light|dark]  the pipeline as a PDF deck, one stage a page\n"
+                 "  export-deck --lesson [PATH] --out lesson.pdf [--page ...] [--theme ...]\n"
+                 "                         the guided lesson (the shipped one, or the lesson.json\n"
+                 "                         or folder PATH) as a PDF deck, one step a page\n"
                  "  export-code (FILE | --preset NAME) --out attention.py\n"
                  "                         a NumPy script that computes the same numbers\n"
                  "  export-latex (FILE | --preset NAME) [--stage STAGE] [--decimals D] --out PATH\n"
@@ -495,6 +526,18 @@ int runHeadless(QCoreApplication &app)
             return usageError(Text::tr("%1 takes one FILE, found %2 arguments")
                                   .arg(command)
                                   .arg(operands.size()));
+        if (parser.isSet(exportOptions.lesson)) {
+            // The one operand, if any, is the lesson's path, not a scenario.
+            if (parser.isSet(presetOption))
+                return usageError(Text::tr("give export-deck either --lesson [PATH] or a FILE or "
+                                           "--preset NAME, not both"));
+            const ui::ScenarioReadResult tutorial =
+                ui::loadPreset(QLatin1String(ui::tutorialPresetName));
+            return exportCommand(command, parser, exportOptions,
+                                 tutorial.ok() ? tutorial
+                                               : ui::ScenarioReadResult{attn::tutorialScenario(), {}},
+                                 lessonManifest(operands));
+        }
         if (parser.isSet(presetOption) && !operands.isEmpty())
             return usageError(
                 Text::tr("give %1 either a FILE or --preset NAME, not both").arg(command));
@@ -502,7 +545,8 @@ int runHeadless(QCoreApplication &app)
             return usageError(Text::tr("%1 needs a FILE or --preset NAME").arg(command));
         return exportCommand(command, parser, exportOptions,
                              parser.isSet(presetOption) ? ui::loadPreset(parser.value(presetOption))
-                                                        : ui::readScenarioFile(operands.first()));
+                                                        : ui::readScenarioFile(operands.first()),
+                             std::nullopt);
     }
     if (command == QLatin1String(commandPresets)) {
         if (!operands.isEmpty())
