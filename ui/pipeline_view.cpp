@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace attn::ui {
@@ -356,8 +357,12 @@ void PipelineView::refreshReveal()
             QLatin1String(place.stage == shown ? currentCardStyle : cardStyle));
     }
     // The stage the learner just reached stays in view when the grid scrolls.
-    if (m_scroll && shown != Stage::Embeddings)
-        m_scroll->ensureWidgetVisible(m_cards[std::size_t(shown)].frame, 0, 0);
+    // After the layout has run (a new scenario may have re-placed the cards).
+    if (m_scroll && shown != Stage::Embeddings) {
+        QFrame *frame = m_cards[std::size_t(shown)].frame;
+        QTimer::singleShot(
+            0, m_scroll, [scroll = m_scroll, frame] { scroll->ensureWidgetVisible(frame, 0, 0); });
+    }
     const int position = int(all.indexOf(shown)) + 1;
     m_formula->setText(
         tr("<b>Stage %1 of %2 · %3</b> — %4")
