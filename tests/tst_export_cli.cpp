@@ -9,6 +9,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -64,6 +67,8 @@ private slots:
     void badArgumentsExitTwo_data();
     void badArgumentsExitTwo();
     void unwritablePathExitsOne();
+    void lessonDeckHasOnePagePerStep();
+    void brokenLessonExitsTwo();
 
 private:
     QTemporaryDir m_dir;
@@ -177,6 +182,13 @@ void TestExportCli::badArgumentsExitTwo_data()
     QTest::newRow("pipeline is not a LaTeX stage")
         << QStringList{"export-latex", "--preset", "tutorial", "--stage", "pipeline"}
         << "unknown stage";
+    QTest::newRow("lesson and preset")
+        << QStringList{"export-deck", "--lesson", "--preset", "tutorial"} << "--lesson";
+    QTest::newRow("lesson belongs to export-deck")
+        << QStringList{"export", "--lesson", "--stage", "weights", "--format", "png"}
+        << "--lesson belongs to export-deck";
+    QTest::newRow("no such lesson")
+        << QStringList{"export-deck", "--lesson", "/no/such/lesson.json"} << "lesson.json";
     QTest::newRow("deck page") << QStringList{"export-deck", "--preset", "tutorial", "--page", "a5"}
                                << "--page";
 }
@@ -217,6 +229,61 @@ void TestExportCli::unwritablePathExitsOne()
     QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
     QCOMPARE(QDir(taken).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList());
+}
+
+void TestExportCli::lessonDeckHasOnePagePerStep()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty())
+        QSKIP("pdfinfo (poppler-utils) is not installed");
+    // The steps, counted from the shipped manifest itself.
+    const QString source = QStringLiteral(ATTENTION_LAB_SOURCE_DIR) +
+                           QStringLiteral("/resources/lessons/attention-from-scratch");
+    QFile manifest(source + QStringLiteral("/lesson.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    int steps = 0;
+    const QJsonArray chapters = QJsonDocument::fromJson(manifest.readAll())["chapters"].toArray();
+    for (const QJsonValue &chapter : chapters)
+        steps += int(chapter[QStringLiteral("steps")].toArray().size());
+    QVERIFY(steps > 0);
+
+    // The shipped lesson, then the same lesson read from its folder on disk.
+    for (const QStringList &lesson : {QStringList{"--lesson"}, QStringList{"--lesson", source}}) {
+        const QString path = m_dir.filePath(QStringLiteral("lesson.pdf"));
+        QFile::remove(path);
+        const Run result = run(QStringList{"export-deck"} << lesson << "--out" << path);
+        QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+        QVERIFY2(result.err.isEmpty(), qPrintable(describe(result)));
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {path});
+        QVERIFY(info.waitForFinished(30000));
+        const QString text = QString::fromUtf8(info.readAllStandardOutput());
+        const QRegularExpressionMatch pages =
+            QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(text);
+        QVERIFY2(pages.hasMatch(), qPrintable(text));
+        QCOMPARE(pages.captured(1).toInt(), steps + 1); // a title page, then one per step
+    }
+}
+
+void TestExportCli::brokenLessonExitsTwo()
+{
+    // A teacher's lesson whose step names a text file that is not there.
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("broken-lesson")));
+    const QString folder = m_dir.filePath(QStringLiteral("broken-lesson"));
+    QFile manifest(folder + QStringLiteral("/lesson.json"));
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write(R"({"format": "attention-lab-lesson", "version": 1, "id": "broken",
+        "title": "Broken", "chapters": [{"id": "one", "title": "One", "steps": [
+        {"id": "missing", "text": "missing.md", "setup": {"preset": "tutorial"}}]}]})");
+    manifest.close();
+    const QString path = m_dir.filePath(QStringLiteral("broken.pdf"));
+    for (const QString &lesson : {folder, folder + QStringLiteral("/lesson.json")}) {
+        const Run result = run({"export-deck", "--lesson", lesson, "--out", path});
+        QVERIFY2(result.exitCode == 2, qPrintable(describe(result)));
+        QVERIFY2(result.out.isEmpty(), qPrintable(describe(result)));
+        QVERIFY2(result.err.count('\n') == 1, qPrintable(describe(result)));
+        QVERIFY2(result.err.contains("missing"), qPrintable(describe(result)));
+        QVERIFY(!QFile::exists(path));
+    }
 }
 
 QTEST_MAIN(TestExportCli)
