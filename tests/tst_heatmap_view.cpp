@@ -18,6 +18,7 @@ using Scheme = HeatmapView::ColorScheme;
 Q_DECLARE_METATYPE(attn::Matrix)
 Q_DECLARE_METATYPE(attn::MaskMatrix)
 Q_DECLARE_METATYPE(HeatmapView::Highlight)
+Q_DECLARE_METATYPE(attn::ui::ColorMap)
 
 namespace {
 
@@ -100,6 +101,9 @@ class TestHeatmapView : public QObject
     Q_OBJECT
 
 private slots:
+    void colorMapsEndAtTheirPublishedStops_data();
+    void colorMapsEndAtTheirPublishedStops();
+    void colorMapOfTheOtherSchemeIsIgnored();
     void initTestCase();
 
     void valuesReachColorMap_data();
@@ -645,6 +649,79 @@ void TestHeatmapView::titleTakesRoomOnlyWhenSet()
     view.setTitle(QString());
     view.plot()->replot(QCustomPlot::rpImmediateRefresh);
     QCOMPARE(view.plot()->axisRect()->top(), topWithoutTitle);
+}
+
+void TestHeatmapView::colorMapsEndAtTheirPublishedStops_data()
+{
+    QTest::addColumn<attn::ui::ColorMap>("map");
+    QTest::addColumn<Scheme>("scheme");
+    QTest::addColumn<QColor>("low");
+    QTest::addColumn<QColor>("high");
+
+    using attn::ui::ColorMap;
+    // The ends of each map as its authors published them: matplotlib's
+    // viridis and magma, cividis (Nuñez et al. 2018), ColorBrewer RdBu, PuOr
+    // and Greys (negative is blue or purple).
+    QTest::newRow("viridis") << ColorMap::Viridis << Scheme::Probability << QColor("#440154")
+                             << QColor("#fde725");
+    QTest::newRow("cividis") << ColorMap::Cividis << Scheme::Probability << QColor(0, 32, 76)
+                             << QColor(255, 233, 69);
+    QTest::newRow("magma") << ColorMap::Magma << Scheme::Probability << QColor("#000004")
+                           << QColor("#fcfdbf");
+    QTest::newRow("greys, weights")
+        << ColorMap::Greys << Scheme::Probability << QColor("#ffffff") << QColor("#000000");
+    QTest::newRow("blue-white-red") << ColorMap::BlueWhiteRed << Scheme::Signed
+                                    << QColor("#053061") << QColor("#67001f");
+    QTest::newRow("purple-orange") << ColorMap::PurpleOrange << Scheme::Signed
+                                   << QColor("#2d004b") << QColor("#7f3b08");
+    QTest::newRow("greys, signed")
+        << ColorMap::Greys << Scheme::Signed << QColor("#ffffff") << QColor("#000000");
+}
+
+void TestHeatmapView::colorMapsEndAtTheirPublishedStops()
+{
+    QFETCH(attn::ui::ColorMap, map);
+    QFETCH(Scheme, scheme);
+    QFETCH(QColor, low);
+    QFETCH(QColor, high);
+
+    HeatmapView view;
+    // A map set before or after the matrix gives the same cells.
+    const bool before = scheme == Scheme::Signed;
+    if (before)
+        view.setColorMap(map);
+    const double top = scheme == Scheme::Probability ? 1.0 : 2.5;
+    const double bottom = scheme == Scheme::Probability ? 0.0 : -2.5;
+    view.setMatrix(matrixOf(1, 3, {bottom, (bottom + top) / 2, top}), tokens(1), tokens(3),
+                   scheme);
+    if (!before)
+        view.setColorMap(map);
+    QCOMPARE(view.colorMapInUse(), map);
+    const auto near = [](const QColor &a, const QColor &b) {
+        return std::abs(a.red() - b.red()) <= 1 && std::abs(a.green() - b.green()) <= 1 &&
+               std::abs(a.blue() - b.blue()) <= 1;
+    };
+    QVERIFY2(near(view.cellColor(0, 0), low), qPrintable(view.cellColor(0, 0).name()));
+    QVERIFY2(near(view.cellColor(0, 2), high), qPrintable(view.cellColor(0, 2).name()));
+    // The numbers stay readable: black or white, whichever contrasts more.
+    QCOMPARE(view.cellLabelColor(0, 0), attn::ui::readableTextColor(view.cellColor(0, 0)));
+}
+
+void TestHeatmapView::colorMapOfTheOtherSchemeIsIgnored()
+{
+    using attn::ui::ColorMap;
+    HeatmapView view;
+    // The window's look by default.
+    QCOMPARE(view.probabilityColorMap(), ColorMap::Viridis);
+    QCOMPARE(view.signedColorMap(), ColorMap::BlueWhiteRed);
+    view.setColorMap(ColorMap::Magma);
+    view.setColorMap(ColorMap::PurpleOrange);
+    QCOMPARE(view.probabilityColorMap(), ColorMap::Magma);
+    QCOMPARE(view.signedColorMap(), ColorMap::PurpleOrange);
+    // A diverging map cannot draw probabilities, nor a sequential one signs.
+    view.setColorMaps(ColorMap::BlueWhiteRed, ColorMap::Cividis);
+    QCOMPARE(view.probabilityColorMap(), ColorMap::Magma);
+    QCOMPARE(view.signedColorMap(), ColorMap::PurpleOrange);
 }
 
 QTEST_MAIN(TestHeatmapView)

@@ -1,9 +1,38 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
+#include <QString>
+#include <optional>
 #include <qcustomplot.h>
 
 namespace attn::ui {
+
+/// The colour maps a heatmap can use. Probabilities (range [0, 1]) take a
+/// sequential map, signed matrices (range [−a, a]) a diverging one; Greys
+/// serves both, for black-and-white printing (more is darker).
+enum class ColorMap
+{
+    Viridis,      ///< sequential, the default for probabilities
+    Cividis,      ///< sequential, optimised for colour-vision deficiency
+    Magma,        ///< sequential, black – purple – light yellow
+    BlueWhiteRed, ///< diverging (ColorBrewer RdBu), the default for signed values
+    PurpleOrange, ///< diverging (ColorBrewer PuOr), colour-blind safe
+    Greys,        ///< both: white to black
+};
+
+/// Every map, in the order menus list them.
+QList<ColorMap> colorMaps();
+/// Whether a map suits probabilities (sequential) and signed values (diverging).
+bool suitsProbabilities(ColorMap map);
+bool suitsSignedValues(ColorMap map);
+/// The name on the command line: "viridis", "cividis", "magma", "rdbu", "puor", "greys".
+QString colorMapKey(ColorMap map);
+std::optional<ColorMap> colorMapFromKey(const QString &key);
+/// The name shown to the user (translated).
+QString colorMapTitle(ColorMap map);
+/// The map's gradient, from its published colour stops.
+QCPColorGradient colorMapGradient(ColorMap map);
 
 /// Perceptually uniform, colour-blind safe sequential map (matplotlib's
 /// viridis, sampled at eleven points): dark purple for 0, yellow for 1. Used

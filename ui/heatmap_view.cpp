@@ -334,6 +334,26 @@ QString HeatmapView::title() const
     return m_titleElement->text();
 }
 
+void HeatmapView::setColorMaps(ColorMap probabilities, ColorMap signedValues)
+{
+    const ColorMap probabilityMap =
+        suitsProbabilities(probabilities) ? probabilities : m_probabilityMap;
+    const ColorMap signedMap = suitsSignedValues(signedValues) ? signedValues : m_signedMap;
+    if (probabilityMap == m_probabilityMap && signedMap == m_signedMap)
+        return;
+    m_probabilityMap = probabilityMap;
+    m_signedMap = signedMap;
+    refreshCells();
+    refreshValueLabels(); // black or white text follows the cell colours
+    scheduleReplot();
+}
+
+void HeatmapView::setColorMap(ColorMap map)
+{
+    setColorMaps(suitsProbabilities(map) ? map : m_probabilityMap,
+                 suitsSignedValues(map) ? map : m_signedMap);
+}
+
 void HeatmapView::setAxisTitles(const QString &rows, const QString &columns)
 {
     m_rowsTitle = rows;
@@ -686,8 +706,7 @@ void HeatmapView::refreshCells()
         largest = std::min(largest, 1e249);
         m_range = QCPRange(-largest, largest);
     }
-    const QCPColorGradient gradient =
-        m_scheme == ColorScheme::Probability ? viridisGradient() : divergingGradient();
+    const QCPColorGradient gradient = colorMapGradient(colorMapInUse());
     if (gradient != m_gradient) {
         m_gradient = gradient;
         m_colorMap->setGradient(m_gradient);

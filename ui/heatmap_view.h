@@ -1,5 +1,6 @@
 #pragma once
 
+#include "color_maps.h"
 #include "trace.h"
 #include "types.h"
 
@@ -98,6 +99,20 @@ public:
     /// titles, token names, colour scale numbers (default black, for a white
     /// background; an exported figure on a dark slide sets a light one).
     void setInkColor(const QColor &color);
+
+    /// The colour maps: `probabilities` for the Probability scheme (default
+    /// viridis), `signedValues` for the Signed one (default blue–white–red).
+    /// A map that does not suit its scheme is ignored.
+    void setColorMaps(ColorMap probabilities, ColorMap signedValues);
+    /// Uses `map` for each scheme it suits (Greys for both), leaving the other.
+    void setColorMap(ColorMap map);
+    ColorMap probabilityColorMap() const { return m_probabilityMap; }
+    ColorMap signedColorMap() const { return m_signedMap; }
+    /// The map the cells are drawn with, for the current scheme.
+    ColorMap colorMapInUse() const
+    {
+        return m_scheme == ColorScheme::Probability ? m_probabilityMap : m_signedMap;
+    }
 
     void setValueLabels(ValueLabels mode);
     ValueLabels valueLabels() const { return m_valueLabelMode; }
@@ -202,6 +217,8 @@ private:
     QStringList m_rowLabels;
     QStringList m_columnLabels;
     ColorScheme m_scheme = ColorScheme::Probability;
+    ColorMap m_probabilityMap = ColorMap::Viridis;
+    ColorMap m_signedMap = ColorMap::BlueWhiteRed;
     mutable QCPColorGradient m_gradient; // color() is not const
     QCPRange m_range{0.0, 1.0};
     QVector<Highlight> m_highlights;
