@@ -172,6 +172,12 @@ struct ExportOptions
     QCommandLineOption page{QStringLiteral("page"),
                             Text::tr("export-deck: widescreen (16:9, default) or a4."),
                             Text::tr("PAGE")};
+    QCommandLineOption colormap{QStringLiteral("colormap"),
+                                Text::tr("export, export-deck: the colour map of the weights "
+                                         "(viridis, default; cividis; magma) or of the signed "
+                                         "stages (rdbu, default; puor), or greys for both; may "
+                                         "be given twice."),
+                                Text::tr("NAME")};
     QCommandLineOption lesson{QStringLiteral("lesson"),
                               Text::tr("export-deck: the guided lesson instead of a scenario, one "
                                        "step a page: the shipped lesson, or the lesson.json (or "
@@ -185,7 +191,7 @@ struct ExportOptions
     QList<const QCommandLineOption *> all() const
     {
         return {&stage, &head,  &format, &out,         &width,    &height,
-                &scale, &theme, &values, &transparent, &decimals, &page, &lesson};
+                &scale, &theme, &values, &transparent, &decimals, &page, &colormap, &lesson};
     }
 };
 
@@ -193,10 +199,10 @@ struct ExportOptions
 QList<const QCommandLineOption *> optionsOf(const QString &command, const ExportOptions &o)
 {
     if (command == QLatin1String(commandExport))
-        return {&o.stage,  &o.head,  &o.format, &o.out,         &o.width,
-                &o.height, &o.scale, &o.theme,  &o.transparent, &o.values};
+        return {&o.stage, &o.head,  &o.format,      &o.out,    &o.width,   &o.height,
+                &o.scale, &o.theme, &o.transparent, &o.values, &o.colormap};
     if (command == QLatin1String(commandExportDeck))
-        return {&o.out, &o.theme, &o.page, &o.lesson};
+        return {&o.out, &o.theme, &o.page, &o.colormap, &o.lesson};
     if (command == QLatin1String(commandExportLatex))
         return {&o.out, &o.stage, &o.decimals};
     if (command == QLatin1String(commandExportCode) || command == QLatin1String(commandExportCsv))
@@ -345,8 +351,33 @@ int exportCommand(const QString &command, const QCommandLineParser &parser, cons
                                   .arg(parser.value(o.decimals)));
         decimals = *value;
     }
+    for (const QString &name : parser.values(o.colormap)) {
+        const auto map = ui::colorMapFromKey(name);
+        if (!map) {
+            QStringList weights, signedStages, both;
+            for (const ui::ColorMap each : ui::colorMaps()) {
+                const bool probabilities = ui::suitsProbabilities(each);
+                const bool signedValues = ui::suitsSignedValues(each);
+                (probabilities && signedValues ? both
+                 : probabilities               ? weights
+                                               : signedStages)
+                    << ui::colorMapKey(each);
+            }
+            const QString comma = QStringLiteral(", ");
+            return usageError(Text::tr("unknown colour map \"%1\"; the colour maps are %2 (for "
+                                       "the weights), %3 (for the signed stages) and %4 (for both)")
+                                  .arg(name, weights.join(comma), signedStages.join(comma),
+                                       both.join(comma)));
+        }
+        if (ui::suitsProbabilities(*map))
+            figure.probabilityMap = *map;
+        if (ui::suitsSignedValues(*map))
+            figure.signedMap = *map;
+    }
     ui::DeckOptions deck;
     deck.theme = figure.theme;
+    deck.probabilityMap = figure.probabilityMap;
+    deck.signedMap = figure.signedMap;
     if (parser.isSet(o.page)) {
         const QString page = parser.value(o.page);
         if (page != QLatin1String("widescreen") && page != QLatin1String("a4"))
@@ -454,10 +485,11 @@ int runHeadless(QCoreApplication &app)
                  "  presets                list the built-in scenarios\n"
                  "  export (FILE | --preset NAME) --stage STAGE --out PATH [--format png|svg|pdf]\n"
                  "         [--head N] [--width W --height H --scale S] [--theme light|dark]\n"
-                 "         [--values on|off] [--transparent]\n"
+                 "         [--values on|off] [--transparent] [--colormap NAME]\n"
                  "                         one stage's heatmap, or --stage pipeline, as a figure\n"
                  "  export-deck (FILE | --preset NAME) --out deck.pdf [--page widescreen|a4]\n"
-                 "         [--theme light|dark]  the pipeline as a PDF deck, one stage a page\n"
+                 "         [--theme light|dark] [--colormap NAME]\n"
+                 "                         the pipeline as a PDF deck, one stage a page\n"
                  "  export-deck --lesson [PATH] --out lesson.pdf [--page ...] [--theme ...]\n"
                  "                         the guided lesson (the shipped one, or the lesson.json\n"
                  "                         or folder PATH) as a PDF deck, one step a page\n"

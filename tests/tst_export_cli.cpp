@@ -67,6 +67,8 @@ private slots:
     void badArgumentsExitTwo_data();
     void badArgumentsExitTwo();
     void unwritablePathExitsOne();
+    void everyColorMapIsAccepted_data();
+    void everyColorMapIsAccepted();
     void lessonDeckHasOnePagePerStep();
     void brokenLessonExitsTwo();
 
@@ -182,6 +184,16 @@ void TestExportCli::badArgumentsExitTwo_data()
     QTest::newRow("pipeline is not a LaTeX stage")
         << QStringList{"export-latex", "--preset", "tutorial", "--stage", "pipeline"}
         << "unknown stage";
+    QTest::newRow("unknown colour map")
+        << (QStringList(weights) << "--colormap"
+                                 << "jet")
+        << "unknown colour map \"jet\"; the colour maps are viridis, cividis, magma";
+    QTest::newRow("colour map of export-deck")
+        << QStringList{"export-deck", "--preset", "tutorial", "--colormap", "rainbow"}
+        << "rdbu, puor";
+    QTest::newRow("colour map belongs to the figures")
+        << QStringList{"export-csv", "--preset", "tutorial", "--colormap", "magma"}
+        << "--colormap belongs to export, export-deck";
     QTest::newRow("lesson and preset")
         << QStringList{"export-deck", "--lesson", "--preset", "tutorial"} << "--lesson";
     QTest::newRow("lesson belongs to export-deck")
@@ -229,6 +241,53 @@ void TestExportCli::unwritablePathExitsOne()
     QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
     QCOMPARE(QDir(taken).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList());
+}
+
+void TestExportCli::everyColorMapIsAccepted_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("stage");
+    QTest::addColumn<QColor>("end"); // the colour of the scale's top, from the published table
+
+    QTest::newRow("viridis") << "viridis" << "weights" << QColor("#fde725");
+    QTest::newRow("cividis") << "cividis" << "weights" << QColor(255, 233, 69);
+    QTest::newRow("magma") << "magma" << "weights" << QColor("#fcfdbf");
+    QTest::newRow("greys") << "greys" << "weights" << QColor("#000000");
+    QTest::newRow("rdbu") << "rdbu" << "scores" << QColor("#67001f");
+    QTest::newRow("puor") << "puor" << "scores" << QColor("#7f3b08");
+}
+
+void TestExportCli::everyColorMapIsAccepted()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, stage);
+    QFETCH(QColor, end);
+    const QString path = m_dir.filePath(name + QStringLiteral(".png"));
+    const Run result = run({"export", "--preset", "tutorial", "--stage", stage, "--colormap", name,
+                            "--width", "600", "--height", "450", "--out", path});
+    QVERIFY2(result.exitCode == 0, qPrintable(describe(result)));
+    QVERIFY2(result.err.isEmpty(), qPrintable(describe(result)));
+    QImage image;
+    QVERIFY(image.load(path));
+    // The colour scale beside the cells runs to the map's last stop.
+    bool found = false;
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height() && !found; ++y) {
+        for (int x = 0; x < rgb.width() && !found; ++x) {
+            const QRgb pixel = rgb.pixel(x, y);
+            found = std::abs(qRed(pixel) - end.red()) <= 3 &&
+                    std::abs(qGreen(pixel) - end.green()) <= 3 &&
+                    std::abs(qBlue(pixel) - end.blue()) <= 3;
+        }
+    }
+    QVERIFY2(found, qPrintable(end.name()));
+
+    // The deck takes it too.
+    const QString deck = m_dir.filePath(name + QStringLiteral(".pdf"));
+    const Run deckResult =
+        run({"export-deck", "--preset", "tutorial", "--colormap", name, "--out", deck});
+    QVERIFY2(deckResult.exitCode == 0, qPrintable(describe(deckResult)));
+    QVERIFY(QFile::exists(deck));
 }
 
 void TestExportCli::lessonDeckHasOnePagePerStep()

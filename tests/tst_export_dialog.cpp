@@ -27,6 +27,7 @@ class TestExportDialog : public QObject
 
 private slots:
     void previewFollowsTheControls();
+    void colorMapComboChangesThePreview();
     void copyPutsAnImageAndSvgOnTheClipboard();
     void fileMenuHasTheExports();
 };
@@ -66,6 +67,60 @@ void TestExportDialog::previewFollowsTheControls()
 
     // Editing the scenario updates the preview's stage list (one head: no concat).
     QVERIFY(dialog.options().format == FigureOptions::Format::Png);
+}
+
+namespace {
+
+/// Whether the image has a pixel within a few steps of `color`.
+bool hasColor(const QImage &image, const QColor &color)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            if (std::abs(qRed(line[x]) - color.red()) <= 6 &&
+                std::abs(qGreen(line[x]) - color.green()) <= 6 &&
+                std::abs(qBlue(line[x]) - color.blue()) <= 6)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void TestExportDialog::colorMapComboChangesThePreview()
+{
+    Document document;
+    document.reset(tutorial());
+    ExportDialog dialog(&document);
+    dialog.setStage(Stage::Weights, 0);
+    auto *preview = dialog.findChild<QLabel *>(QStringLiteral("exportPreview"));
+    auto *weights = dialog.findChild<QComboBox *>(QStringLiteral("exportProbabilityMap"));
+    auto *signedMap = dialog.findChild<QComboBox *>(QStringLiteral("exportSignedMap"));
+    QVERIFY(preview && weights && signedMap);
+    // The weights take the sequential map; the other combo has nothing to do.
+    QVERIFY(weights->isEnabled());
+    QVERIFY(!signedMap->isEnabled());
+    QCOMPARE(dialog.options().probabilityMap, ColorMap::Viridis);
+
+    // The near-zero weights: viridis' dark purple (#440154), then magma's black (#000004).
+    QTRY_VERIFY(!preview->pixmap().isNull());
+    QTRY_VERIFY(hasColor(preview->pixmap().toImage(), QColor("#440154")));
+    weights->setCurrentIndex(weights->findData(int(ColorMap::Magma)));
+    QCOMPARE(dialog.options().probabilityMap, ColorMap::Magma);
+    QTRY_VERIFY(!hasColor(preview->pixmap().toImage(), QColor("#440154")));
+    QVERIFY(hasColor(preview->pixmap().toImage(), QColor("#000004")));
+
+    // A signed stage: the diverging combo applies, and purple-orange reaches the figure.
+    dialog.setStage(Stage::Scores, 0);
+    QVERIFY(signedMap->isEnabled());
+    QVERIFY(!weights->isEnabled());
+    QCOMPARE(signedMap->findData(int(ColorMap::Cividis)), -1); // sequential maps are not offered
+    signedMap->setCurrentIndex(signedMap->findData(int(ColorMap::PurpleOrange)));
+    QCOMPARE(dialog.options().signedMap, ColorMap::PurpleOrange);
+    // The tutorial's largest score, 14, ends the scale: PuOr's darkest orange.
+    QTRY_VERIFY(hasColor(preview->pixmap().toImage(), QColor("#7f3b08")));
 }
 
 void TestExportDialog::copyPutsAnImageAndSvgOnTheClipboard()

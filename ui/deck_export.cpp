@@ -222,6 +222,8 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
     figure.theme = options.theme;
     figure.values = options.values;
     figure.decimals = options.decimals;
+    figure.probabilityMap = options.probabilityMap;
+    figure.signedMap = options.signedMap;
     figure.fontSize = 13;
     for (int index = 0; index < stages.size(); ++index) {
         const Stage stage = stages.at(index);
@@ -306,6 +308,8 @@ QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOpt
     figure.theme = options.theme;
     figure.values = options.values;
     figure.decimals = options.decimals;
+    figure.probabilityMap = options.probabilityMap;
+    figure.signedMap = options.signedMap;
     figure.fontSize = 12;
     Scenario scenario = start;
     Trace trace;

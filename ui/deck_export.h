@@ -23,6 +23,8 @@ struct DeckOptions
     FigureOptions::Theme theme = FigureOptions::Theme::Light;
     bool values = true;
     int decimals = 2;
+    ColorMap probabilityMap = ColorMap::Viridis; ///< the weights
+    ColorMap signedMap = ColorMap::BlueWhiteRed; ///< every other stage
 };
 
 /// One line of what the scenario does: "4 words · d_k 3 · 1 head · dot score · …".

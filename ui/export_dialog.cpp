@@ -1,6 +1,7 @@
 #include "export_dialog.h"
 
 #include "document.h"
+#include "heatmap_view.h"
 #include "stage_heatmap.h"
 #include "stage_text.h"
 
@@ -71,6 +72,22 @@ ExportDialog::ExportDialog(const Document *document, QWidget *parent)
     m_theme->addItem(tr("Dark slide: dark background, light text"),
                      int(FigureOptions::Theme::Dark));
     m_transparent = new QCheckBox(tr("Transparent background"), this);
+    // One map for the weights (probabilities, 0 to 1), one for the signed
+    // stages; a single stage uses one of them, the pipeline both.
+    m_probabilityMap = new QComboBox(this);
+    m_probabilityMap->setObjectName(QStringLiteral("exportProbabilityMap"));
+    m_signedMap = new QComboBox(this);
+    m_signedMap->setObjectName(QStringLiteral("exportSignedMap"));
+    for (const ColorMap map : colorMaps()) {
+        if (suitsProbabilities(map))
+            m_probabilityMap->addItem(colorMapTitle(map), int(map));
+        if (suitsSignedValues(map))
+            m_signedMap->addItem(colorMapTitle(map), int(map));
+    }
+    m_probabilityMap->setCurrentIndex(m_probabilityMap->findData(int(ColorMap::Viridis)));
+    m_signedMap->setCurrentIndex(m_signedMap->findData(int(ColorMap::BlueWhiteRed)));
+    m_probabilityMap->setToolTip(tr("The colours of the attention weights (0 to 1)"));
+    m_signedMap->setToolTip(tr("The colours of the other stages: negative, 0, positive"));
     m_fontSize = new QDoubleSpinBox(this);
     m_fontSize->setRange(8.0, 32.0);
     m_fontSize->setDecimals(0);
@@ -89,6 +106,8 @@ ExportDialog::ExportDialog(const Document *document, QWidget *parent)
     form->addRow(QString(), m_values);
     form->addRow(tr("The&me:"), m_theme);
     form->addRow(QString(), m_transparent);
+    form->addRow(tr("Colours, &weights:"), m_probabilityMap);
+    form->addRow(tr("Colours, si&gned:"), m_signedMap);
     form->addRow(tr("Font si&ze:"), m_fontSize);
 
     m_preview = new QLabel(this);
@@ -128,7 +147,8 @@ ExportDialog::ExportDialog(const Document *document, QWidget *parent)
     m_previewTimer->setInterval(60);
     connect(m_previewTimer, &QTimer::timeout, this, &ExportDialog::updatePreview);
 
-    for (QComboBox *combo : {m_stage, m_head, m_format, m_scale, m_theme})
+    for (QComboBox *combo :
+         {m_stage, m_head, m_format, m_scale, m_theme, m_probabilityMap, m_signedMap})
         connect(combo, &QComboBox::currentIndexChanged, this, [this] {
             syncEnabled();
             schedulePreview();
@@ -194,6 +214,8 @@ FigureOptions ExportDialog::options() const
     options.theme = FigureOptions::Theme(m_theme->currentData().toInt());
     options.transparent = m_transparent->isChecked();
     options.fontSize = m_fontSize->value();
+    options.probabilityMap = ColorMap(m_probabilityMap->currentData().toInt());
+    options.signedMap = ColorMap(m_signedMap->currentData().toInt());
     return options;
 }
 
@@ -204,6 +226,11 @@ void ExportDialog::syncEnabled()
     m_head->setEnabled(perHead && m_head->count() > 1);
     m_scale->setEnabled(figure.format == FigureOptions::Format::Png);
     m_title->setEnabled(figure.showTitle);
+    const bool probabilities =
+        figure.stage &&
+        stage_heatmap::colorScheme(*figure.stage) == HeatmapView::ColorScheme::Probability;
+    m_probabilityMap->setEnabled(!figure.stage || probabilities);
+    m_signedMap->setEnabled(!figure.stage || !probabilities);
     FigureRenderer renderer(m_document->scenario(), m_document->trace());
     m_title->setPlaceholderText(renderer.defaultTitle(figure));
 }

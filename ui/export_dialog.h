@@ -18,7 +18,7 @@ class Document;
 
 /// Exports one figure: a stage's heatmap or the whole pipeline, with a live
 /// preview of exactly what the file will hold (size, title, numbers, theme,
-/// font size). The preview follows the document as it is edited.
+/// colour maps, font size). The preview follows the document as it is edited.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -54,6 +54,8 @@ private:
     QLineEdit *m_title = nullptr;
     QCheckBox *m_values = nullptr;
     QComboBox *m_theme = nullptr;
+    QComboBox *m_probabilityMap = nullptr;
+    QComboBox *m_signedMap = nullptr;
     QCheckBox *m_transparent = nullptr;
     QDoubleSpinBox *m_fontSize = nullptr;
     QLabel *m_preview = nullptr;

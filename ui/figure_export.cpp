@@ -125,6 +125,7 @@ void FigureRenderer::prepare(HeatmapView &view, Stage stage, int head, const Fig
     view.setValueLabels(options.values ? HeatmapView::ValueLabels::Auto
                                        : HeatmapView::ValueLabels::Off);
     view.setDecimals(options.decimals);
+    view.setColorMaps(options.probabilityMap, options.signedMap);
     view.setTitle(title);
     view.setColorScaleLabel(stage == Stage::Weights ? translate("weight")
                                                     : stage_text::title(stage).toLower());

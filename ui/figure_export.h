@@ -1,5 +1,6 @@
 #pragma once
 
+#include "color_maps.h"
 #include "scenario.h"
 #include "trace.h"
 
@@ -47,6 +48,8 @@ struct FigureOptions
     bool values = true;   ///< numbers in the cells, wherever they fit
     double fontSize = 12; ///< points, for token names; titles and numbers scale with it
     int decimals = 2;
+    ColorMap probabilityMap = ColorMap::Viridis; ///< the weights (a sequential map or greys)
+    ColorMap signedMap = ColorMap::BlueWhiteRed; ///< every other stage (diverging or greys)
 
     static constexpr int minimumSide = 200;
     static constexpr int maximumSide = 8000;
