@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ColorMap</name>
+    <message>
+        <source>Viridis (purple – yellow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cividis (blue – yellow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Magma (black – purple – yellow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue – white – red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purple – white – orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greys (for black-and-white print)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>%1: cannot write the output: %2</source>
@@ -192,32 +219,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attention Lab: learn the attention mechanism by doing it.
-
-Commands:
-  compute FILE           print every matrix the scenario FILE computes, as JSON
-  compute --preset NAME  the same for a built-in scenario
-  presets                list the built-in scenarios
-  export (FILE | --preset NAME) --stage STAGE --out PATH [--format png|svg|pdf]
-         [--head N] [--width W --height H --scale S] [--theme light|dark]
-         [--values on|off] [--transparent]
-                         one stage&apos;s heatmap, or --stage pipeline, as a figure
-  export-deck (FILE | --preset NAME) --out deck.pdf [--page widescreen|a4]
-         [--theme light|dark]  the pipeline as a PDF deck, one stage a page
-  export-code (FILE | --preset NAME) --out attention.py
-                         a NumPy script that computes the same numbers
-  export-latex (FILE | --preset NAME) [--stage STAGE] [--decimals D] --out PATH
-                         the matrices as LaTeX bmatrix blocks
-  export-csv (FILE | --preset NAME) --out PATH
-                         every matrix as CSV, one section each
-
-Without a command the window opens on the tutorial&apos;s example,
-or on FILE.json when a scenario file is given.
-Exit status: 0 done, 1 the output could not be written,
-2 bad arguments or a bad scenario.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>compute, export commands: the built-in scenario NAME instead of a file (see: presets).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -251,6 +252,52 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; the commands are compute, presets, export, export-deck, export-code, export-latex and export-csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export, export-deck: the colour map of the weights (viridis, default; cividis; magma) or of the signed stages (rdbu, default; puor), or greys for both; may be given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export-deck: the guided lesson instead of a scenario, one step a page: the shipped lesson, or the lesson.json (or its folder) given as PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown colour map &quot;%1&quot;; the colour maps are %2 (for the weights), %3 (for the signed stages) and %4 (for both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention Lab: learn the attention mechanism by doing it.
+
+Commands:
+  compute FILE           print every matrix the scenario FILE computes, as JSON
+  compute --preset NAME  the same for a built-in scenario
+  presets                list the built-in scenarios
+  export (FILE | --preset NAME) --stage STAGE --out PATH [--format png|svg|pdf]
+         [--head N] [--width W --height H --scale S] [--theme light|dark]
+         [--values on|off] [--transparent] [--colormap NAME]
+                         one stage&apos;s heatmap, or --stage pipeline, as a figure
+  export-deck (FILE | --preset NAME) --out deck.pdf [--page widescreen|a4]
+         [--theme light|dark] [--colormap NAME]
+                         the pipeline as a PDF deck, one stage a page
+  export-deck --lesson [PATH] --out lesson.pdf [--page ...] [--theme ...]
+                         the guided lesson (the shipped one, or the lesson.json
+                         or folder PATH) as a PDF deck, one step a page
+  export-code (FILE | --preset NAME) --out attention.py
+                         a NumPy script that computes the same numbers
+  export-latex (FILE | --preset NAME) [--stage STAGE] [--decimals D] --out PATH
+                         the matrices as LaTeX bmatrix blocks
+  export-csv (FILE | --preset NAME) --out PATH
+                         every matrix as CSV, one section each
+
+Without a command the window opens on the tutorial&apos;s example,
+or on FILE.json when a scenario file is given.
+Exit status: 0 done, 1 the output could not be written,
+2 bad arguments or a bad scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give export-deck either --lesson [PATH] or a FILE or --preset NAME, not both</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1338,6 +1385,22 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>The figure was not saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colours of the attention weights (0 to 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colours of the other stages: negative, 0, positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours, &amp;weights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colours, si&amp;gned:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
