@@ -36,6 +36,8 @@ const QColor highlightHaloColor(0x1a, 0x1a, 0x1a);
 const QColor concealedCellColor(0xe8, 0xe8, 0xe8);
 const QColor concealedTextColor(0x70, 0x70, 0x70);
 const QColor separatorColor(Qt::white);
+/// A thin frame round the matrix, so light cells keep an edge on a white slide.
+const QColor outlineColor(0xb4, 0xb4, 0xb4);
 
 bool isMinusInfinity(double value)
 {
@@ -130,6 +132,9 @@ protected:
                 painter->drawLine(QLineF(all.left(), y, all.right(), y));
             }
         }
+        painter->setPen(QPen(outlineColor, 1.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(cellsRect(0, 0, m_rows, m_columns).normalized().adjusted(0, 0, -1, -1));
     }
 
 private:
