@@ -61,6 +61,16 @@ std::optional<Error> checkMatrix(const std::string &field, const std::string &me
                         " dimensions";
         return error;
     }
+    if (matrix.size() == 0) {
+        // Absent rather than mis-shaped: say what the options need.
+        Error error;
+        error.code = ErrorCode::MissingParameter;
+        error.field = field;
+        error.expectedRows = expectedRows;
+        error.expectedCols = expectedCols;
+        error.message = field + ": missing; the chosen options need " + meaning;
+        return error;
+    }
     if (rowsWrong || colsWrong)
         return shapeError(field, meaning, matrix, expectedRows, expectedCols);
     for (Eigen::Index col = 0; col < matrix.cols(); ++col) {

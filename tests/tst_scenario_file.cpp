@@ -398,7 +398,8 @@ void TestScenarioFile::badInputNamesTheKey_data()
                                    << "temperature: the temperature τ must be a number greater "
                                       "than 0, found 0";
     QTest::newRow("general score without w_a")
-        << minimalFile(object(R"({"score": "general"})")) << "w_a: expected 3 × 3, found 0 × 0";
+        << minimalFile(object(R"({"score": "general"})"))
+        << "w_a: missing, but the chosen options need it";
     QTest::newRow("padding of the wrong length")
         << minimalFile(object(R"({"padding": [false, true]})"))
         << "padding: expected one flag per key token (4), found 2";
