@@ -66,12 +66,30 @@ public:
 protected:
     void updateLayout() override
     {
+        forgetScaleMargins();
         QCustomPlot::updateLayout();
-        for (int pass = 0; pass < 2 && m_view->adaptToLayout(); ++pass)
+        for (int pass = 0; pass < 2 && m_view->adaptToLayout(); ++pass) {
+            forgetScaleMargins();
             QCustomPlot::updateLayout();
+        }
     }
 
 private:
+    /// The colour scale shares its top and bottom margins with the matrix (a
+    /// margin group), and a QCPColorScale offers its current margin as its own
+    /// need: once upright column names had pushed the top margin up, it never
+    /// came down. Starting the scale from zero each time breaks that ratchet.
+    void forgetScaleMargins()
+    {
+        QCPColorScale *scale = m_view->colorScale();
+        if (!scale)
+            return; // still being built
+        QMargins margins = scale->margins();
+        margins.setTop(0);
+        margins.setBottom(0);
+        scale->setMargins(margins);
+    }
+
     HeatmapView *m_view;
 };
 
