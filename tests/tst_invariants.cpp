@@ -11,6 +11,7 @@
 // Expected numbers: tests/reference/engine_reference.py, section "invariants".
 
 #include "attention.h"
+#include "engine_fixtures.h"
 #include "matrix_compare.h"
 
 #include <QtTest>
@@ -27,18 +28,7 @@ namespace {
 constexpr double tolerance = 1e-12;
 
 // Deterministic inputs in [−1, 1) for the property checks (any numbers do).
-attn::Matrix pseudoRandom(int rows, int cols, std::uint64_t seed)
-{
-    attn::Matrix matrix(rows, cols);
-    std::uint64_t state = seed;
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < cols; ++c) {
-            state = state * 6364136223846793005ull + 1442695040888963407ull;
-            matrix(r, c) = double(state >> 11) * 0x1.0p-52 - 1.0;
-        }
-    }
-    return matrix;
-}
+using fixtures::pseudoRandom;
 
 attn::Scenario randomSelfAttention(int tokens, int modelDim, int keyDim, int valueDim,
                                    std::uint64_t seed)
@@ -51,30 +41,8 @@ attn::Scenario randomSelfAttention(int tokens, int modelDim, int keyDim, int val
     return scenario;
 }
 
-// The cross-attention example of tst_score_functions: 3 target words, 4 source words.
-// clang-format off
-const attn::Matrix targetEmbeddings = matrixOf({
-    {0.5, -1.0, 0.25},
-    {1.5, 0.75, -0.5},
-    {-0.25, 0.5, 1.0}});
-const attn::Matrix sourceEmbeddings = matrixOf({
-    {1.0, 0.2, -0.4},
-    {0.3, -0.7, 0.9},
-    {-1.1, 0.6, 0.5},
-    {0.8, 0.8, -0.2}});
-const attn::Matrix queryWeights = matrixOf({
-    {0.6, -0.3},
-    {0.2, 0.9},
-    {-0.5, 0.4}});
-const attn::Matrix keyWeights = matrixOf({
-    {0.7, 0.1},
-    {-0.4, 0.5},
-    {0.3, -0.8}});
-const attn::Matrix valueWeights = matrixOf({
-    {1.2, -0.6},
-    {0.4, 0.3},
-    {-0.9, 0.7}});
-// clang-format on
+// The cross-attention example of tst_score_functions.
+using namespace fixtures::cross;
 
 attn::Scenario crossAttention()
 {

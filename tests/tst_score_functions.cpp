@@ -10,6 +10,7 @@
 // Expected numbers: tests/reference/engine_reference.py, section "scores".
 
 #include "attention.h"
+#include "engine_fixtures.h"
 #include "matrix_compare.h"
 
 #include <QtTest>
@@ -23,29 +24,9 @@ namespace {
 
 constexpr double tolerance = 1e-12;
 
-// d_model 3, d_k = d_v = 2.
+using namespace fixtures::cross;
+
 // clang-format off
-const attn::Matrix targetEmbeddings = matrixOf({
-    {0.5, -1.0, 0.25},
-    {1.5, 0.75, -0.5},
-    {-0.25, 0.5, 1.0}});
-const attn::Matrix sourceEmbeddings = matrixOf({
-    {1.0, 0.2, -0.4},
-    {0.3, -0.7, 0.9},
-    {-1.1, 0.6, 0.5},
-    {0.8, 0.8, -0.2}});
-const attn::Matrix queryWeights = matrixOf({
-    {0.6, -0.3},
-    {0.2, 0.9},
-    {-0.5, 0.4}});
-const attn::Matrix keyWeights = matrixOf({
-    {0.7, 0.1},
-    {-0.4, 0.5},
-    {0.3, -0.8}});
-const attn::Matrix valueWeights = matrixOf({
-    {1.2, -0.6},
-    {0.4, 0.3},
-    {-0.9, 0.7}});
 const attn::Matrix generalWA = matrixOf({
     {0.9, -0.2},
     {0.4, 1.1}});

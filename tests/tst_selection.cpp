@@ -14,6 +14,7 @@
 // or drawing row by row across heads would give other keys.
 
 #include "attention.h"
+#include "engine_fixtures.h"
 #include "matrix_compare.h"
 
 #include <QtTest>
@@ -74,37 +75,8 @@ const attn::Matrix twoHeadValueWeights = matrixOf({
     {0.0, 1.0, 0.5, -1.5}});
 // clang-format on
 
-// 6 words with a local-p span (as in tst_span).
-// clang-format off
-const attn::Matrix localEmbeddings = matrixOf({
-    {0.6, -0.2, 0.1, 0.9},
-    {-0.4, 0.7, 0.3, -0.1},
-    {0.2, 0.2, -0.8, 0.5},
-    {0.9, -0.6, 0.4, 0.0},
-    {-0.3, -0.5, 0.6, 0.7},
-    {0.1, 0.8, -0.2, -0.6}});
-const attn::Matrix localQueryWeights = matrixOf({
-    {0.5, -0.4, 0.3, 0.8},
-    {0.7, 0.2, -0.6, 0.1},
-    {-0.3, 0.9, 0.4, -0.2},
-    {0.6, -0.1, 0.5, 0.3}});
-const attn::Matrix localKeyWeights = matrixOf({
-    {0.4, 0.3, -0.5, 0.2},
-    {-0.2, 0.8, 0.1, 0.6},
-    {0.9, -0.4, 0.3, -0.7},
-    {0.1, 0.5, 0.6, 0.2}});
-const attn::Matrix localValueWeights = matrixOf({
-    {1.0, 0.5},
-    {-0.5, 1.5},
-    {0.25, -1.0},
-    {2.0, 0.75}});
-const attn::Matrix positionWeights = matrixOf({
-    {1.2, -0.7, 0.4},
-    {-0.9, 1.1, 0.6},
-    {0.8, 0.3, -1.3},
-    {-0.5, 0.9, 1.0}});
-// clang-format on
-const attn::Vector positionVector = vectorOf({1.5, -1.2, 0.8});
+// The 6 words of tst_span, with a local-p span.
+namespace local = fixtures::local;
 
 attn::Scenario fiveWords(attn::SelectionKind selection, std::uint64_t seed = 42)
 {
@@ -141,14 +113,14 @@ attn::Scenario twoHeads(attn::SelectionKind selection, std::uint64_t seed)
 attn::Scenario localP(attn::SelectionKind selection, std::uint64_t seed)
 {
     attn::Scenario scenario;
-    scenario.target = sequenceOf(localEmbeddings);
-    scenario.wQ = localQueryWeights;
-    scenario.wK = localKeyWeights;
-    scenario.wV = localValueWeights;
+    scenario.target = sequenceOf(local::embeddings);
+    scenario.wQ = local::queryWeights;
+    scenario.wK = local::keyWeights;
+    scenario.wV = local::valueWeights;
     scenario.span = attn::SpanKind::LocalP;
     scenario.window = 2;
-    scenario.wP = positionWeights;
-    scenario.vP = positionVector;
+    scenario.wP = local::positionWeights;
+    scenario.vP = local::positionVector;
     scenario.selection = selection;
     scenario.seed = seed;
     return scenario;

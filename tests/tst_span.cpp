@@ -9,6 +9,7 @@
 // Expected numbers: tests/reference/engine_reference.py, section "span".
 
 #include "attention.h"
+#include "engine_fixtures.h"
 #include "matrix_compare.h"
 
 #include <QtTest>
@@ -22,37 +23,7 @@ namespace {
 
 constexpr double tolerance = 1e-12;
 
-// 6 words, d_model 4, d_k 4, d_v 2; W_p 4×3, v_p of length 3.
-// clang-format off
-const attn::Matrix embeddings = matrixOf({
-    {0.6, -0.2, 0.1, 0.9},
-    {-0.4, 0.7, 0.3, -0.1},
-    {0.2, 0.2, -0.8, 0.5},
-    {0.9, -0.6, 0.4, 0.0},
-    {-0.3, -0.5, 0.6, 0.7},
-    {0.1, 0.8, -0.2, -0.6}});
-const attn::Matrix queryWeights = matrixOf({
-    {0.5, -0.4, 0.3, 0.8},
-    {0.7, 0.2, -0.6, 0.1},
-    {-0.3, 0.9, 0.4, -0.2},
-    {0.6, -0.1, 0.5, 0.3}});
-const attn::Matrix keyWeights = matrixOf({
-    {0.4, 0.3, -0.5, 0.2},
-    {-0.2, 0.8, 0.1, 0.6},
-    {0.9, -0.4, 0.3, -0.7},
-    {0.1, 0.5, 0.6, 0.2}});
-const attn::Matrix valueWeights = matrixOf({
-    {1.0, 0.5},
-    {-0.5, 1.5},
-    {0.25, -1.0},
-    {2.0, 0.75}});
-const attn::Matrix positionWeights = matrixOf({
-    {1.2, -0.7, 0.4},
-    {-0.9, 1.1, 0.6},
-    {0.8, 0.3, -1.3},
-    {-0.5, 0.9, 1.0}});
-// clang-format on
-const attn::Vector positionVector = vectorOf({1.5, -1.2, 0.8});
+using namespace fixtures::local;
 
 attn::Scenario local(attn::SpanKind span, int window, int heads = 1,
                      attn::MaskKind mask = attn::MaskKind::None)

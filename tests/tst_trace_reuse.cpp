@@ -8,6 +8,7 @@
 // reference, because the contract is "the same as compute()".
 
 #include "attention.h"
+#include "engine_fixtures.h"
 #include "matrix_compare.h"
 
 #include <QtTest>
@@ -15,18 +16,7 @@ using testsupport::sequenceOf;
 
 namespace {
 
-attn::Matrix pseudoRandom(int rows, int cols, std::uint64_t seed)
-{
-    attn::Matrix matrix(rows, cols);
-    std::uint64_t state = seed;
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < cols; ++c) {
-            state = state * 6364136223846793005ull + 1442695040888963407ull;
-            matrix(r, c) = double(state >> 11) * 0x1.0p-52 - 1.0;
-        }
-    }
-    return matrix;
-}
+using fixtures::pseudoRandom;
 
 attn::Scenario selfAttention(int tokens, int modelDim, int keyDim, int valueDim, int heads,
                              std::uint64_t seed)
