@@ -17,6 +17,7 @@
 #include <QTextDocument>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace attn::ui {
 
@@ -82,32 +83,84 @@ void paintFooter(QPainter &painter, const QSize &size, const DeckOptions &option
                      translate("%1 / %2").arg(page).arg(pages));
 }
 
-/// A PDF writer with the deck's page size, 96 logical pixels per inch.
-void setUpWriter(QPdfWriter &writer, const DeckOptions &options, const QString &title)
+/// A deck being written into memory: the PDF writer with the deck's page
+/// size (96 logical pixels per inch), its vector painter, and the page body
+/// inside the margins.
+class DeckWriter
 {
-    writer.setResolution(deckResolution);
-    const QSize size = pageSize(options.page);
-    if (options.page == DeckOptions::Page::A4Landscape)
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
-    else
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QSizeF(size) * 72.0 / deckResolution, QPageSize::Point, QString(),
-                                  QPageSize::ExactMatch),
-                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-    writer.setCreator(QStringLiteral("Attention Lab"));
-    writer.setTitle(title);
-}
+public:
+    DeckWriter(const DeckOptions &options, const QString &title)
+        : m_options(options), m_size(pageSize(options.page))
+    {
+        m_buffer.setBuffer(&m_data);
+        m_buffer.open(QIODevice::WriteOnly);
+        m_writer = std::make_unique<QPdfWriter>(&m_buffer);
+        m_writer->setResolution(deckResolution);
+        if (options.page == DeckOptions::Page::A4Landscape)
+            m_writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape,
+                                                QMarginsF(0, 0, 0, 0)));
+        else
+            m_writer->setPageLayout(
+                QPageLayout(QPageSize(QSizeF(m_size) * 72.0 / deckResolution, QPageSize::Point,
+                                      QString(), QPageSize::ExactMatch),
+                            QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        m_writer->setCreator(QStringLiteral("Attention Lab"));
+        m_writer->setTitle(title);
+        m_started = m_painter.begin(m_writer.get());
+        if (m_started) {
+            m_painter.setMode(QCPPainter::pmVectorized);
+            m_painter.setRenderHint(QPainter::Antialiasing);
+        }
+    }
 
-/// Starts a page (the first one is there already) with the theme's background.
-void startPage(QPdfWriter &writer, QPainter &painter, const DeckOptions &options, bool first)
+    bool isOpen() const { return m_started; }
+    QCPPainter &painter() { return m_painter; }
+    QSize size() const { return m_size; }
+    QRect body() const
+    {
+        return QRect(QPoint(0, 0), m_size)
+            .adjusted(pageMargin, pageMargin, -pageMargin, -pageMargin);
+    }
+
+    /// Starts a page (the first one is there already) with the theme's background.
+    void startPage()
+    {
+        if (m_pages++ > 0)
+            m_writer->newPage();
+        const QRect page(QPoint(0, 0), m_size);
+        m_painter.setWindow(page);
+        m_painter.setViewport(0, 0, m_writer->width(), m_writer->height());
+        m_painter.fillRect(page, figureBackground(m_options.theme));
+    }
+
+    QByteArray finish()
+    {
+        m_painter.end();
+        return m_data;
+    }
+
+private:
+    DeckOptions m_options;
+    QSize m_size;
+    QByteArray m_data;
+    QBuffer m_buffer;
+    std::unique_ptr<QPdfWriter> m_writer;
+    QCPPainter m_painter;
+    bool m_started = false;
+    int m_pages = 0;
+};
+
+/// The figure settings a deck page uses for its heatmaps.
+FigureOptions deckFigure(const DeckOptions &options, int fontSize)
 {
-    if (!first)
-        writer.newPage();
-    const QRect page(QPoint(0, 0), pageSize(options.page));
-    painter.setWindow(page);
-    painter.setViewport(0, 0, writer.width(), writer.height());
-    painter.fillRect(page, figureBackground(options.theme));
+    FigureOptions figure;
+    figure.theme = options.theme;
+    figure.values = options.values;
+    figure.decimals = options.decimals;
+    figure.probabilityMap = options.probabilityMap;
+    figure.signedMap = options.signedMap;
+    figure.fontSize = fontSize;
+    return figure;
 }
 
 } // namespace
@@ -177,22 +230,14 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
     const QString title = scenario.title.empty() ? translate("Attention, step by step")
                                                  : QString::fromStdString(scenario.title);
 
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    setUpWriter(writer, options, title);
-
-    QCPPainter painter;
-    if (!painter.begin(&writer))
+    DeckWriter deck(options, title);
+    if (!deck.isOpen())
         return {};
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRect page(QPoint(0, 0), size);
-    const QRect body = page.adjusted(pageMargin, pageMargin, -pageMargin, -pageMargin);
+    QCPPainter &painter = deck.painter();
+    const QRect body = deck.body();
 
     // The title page: what the scenario is and what it does.
-    startPage(writer, painter, options, true);
+    deck.startPage();
     int y = body.top() + size.height() / 6;
     y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()),
                        deckFont(34, true), ink, title);
@@ -218,16 +263,10 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
 
     // One page per stage.
     FigureRenderer renderer(scenario, trace);
-    FigureOptions figure;
-    figure.theme = options.theme;
-    figure.values = options.values;
-    figure.decimals = options.decimals;
-    figure.probabilityMap = options.probabilityMap;
-    figure.signedMap = options.signedMap;
-    figure.fontSize = 13;
+    const FigureOptions figure = deckFigure(options, 13);
     for (int index = 0; index < stages.size(); ++index) {
         const Stage stage = stages.at(index);
-        startPage(writer, painter, options, false);
+        deck.startPage();
         int top = body.top();
         painter.setFont(deckFont(11));
         painter.setPen(muted);
@@ -268,8 +307,7 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
         }
         paintFooter(painter, size, options, title, index + 2, pages);
     }
-    painter.end();
-    return data;
+    return deck.finish();
 }
 
 QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOptions &options)
@@ -279,20 +317,13 @@ QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOpt
     const QColor muted = mutedInk(options.theme);
     const int pages = lesson.stepCount() + 1;
 
-    QByteArray data;
-    QBuffer buffer(&data);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    setUpWriter(writer, options, lesson.title);
-    QCPPainter painter;
-    if (!painter.begin(&writer))
+    DeckWriter deck(options, lesson.title);
+    if (!deck.isOpen())
         return {};
-    painter.setMode(QCPPainter::pmVectorized);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRect page(QPoint(0, 0), size);
-    const QRect body = page.adjusted(pageMargin, pageMargin, -pageMargin, -pageMargin);
+    QCPPainter &painter = deck.painter();
+    const QRect body = deck.body();
 
-    startPage(writer, painter, options, true);
+    deck.startPage();
     int y = body.top() + size.height() / 5;
     y += drawParagraph(painter, QRect(body.left(), y, body.width(), body.height()),
                        deckFont(34, true), ink, lesson.title);
@@ -304,13 +335,7 @@ QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOpt
                   chapters.join(QStringLiteral(" · ")));
     paintFooter(painter, size, options, translate("Attention Lab · a guided lesson"), 1, pages);
 
-    FigureOptions figure;
-    figure.theme = options.theme;
-    figure.values = options.values;
-    figure.decimals = options.decimals;
-    figure.probabilityMap = options.probabilityMap;
-    figure.signedMap = options.signedMap;
-    figure.fontSize = 12;
+    const FigureOptions figure = deckFigure(options, 12);
     Scenario scenario = start;
     Trace trace;
     int number = 0;
@@ -320,7 +345,7 @@ QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOpt
             scenario = stepScenario(step.setup, scenario);
             if (auto error = computeInto(scenario, trace))
                 continue; // the loader checked every step; nothing to draw otherwise
-            startPage(writer, painter, options, false);
+            deck.startPage();
             int top = body.top();
             painter.setFont(deckFont(11));
             painter.setPen(muted);
@@ -376,8 +401,7 @@ QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOpt
             paintFooter(painter, size, options, lesson.title, number + 1, pages);
         }
     }
-    painter.end();
-    return data;
+    return deck.finish();
 }
 
 } // namespace attn::ui
