@@ -4,15 +4,16 @@
 #include "deck_export.h"
 #include "error_text.h"
 #include "figure_export.h"
+#include "file_writer.h"
 #include "lesson.h"
 #include "main_window.h"
-#include "matrix_text.h"
 #include "numpy_script.h"
 #include "presets.h"
 #include "scenario_file.h"
-#include "stage_heatmap.h"
+#include "stage_labels.h"
 #include "stage_text.h"
 #include "trace_json.h"
+#include "trace_tables.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -399,7 +400,7 @@ int exportCommand(const QString &command, const QCommandLineParser &parser, cons
     if (!trace)
         return fail(ui::errorText(trace.error()));
 
-    if (stage && !ui::stage_heatmap::stages(scenario).contains(*stage))
+    if (stage && !ui::stage_labels::stages(scenario).contains(*stage))
         return fail(Text::tr("this scenario has no %1 stage (%2)")
                         .arg(ui::stage_text::key(*stage), *stage == Stage::Concat
                                                               ? Text::tr("it has one head")

@@ -1,8 +1,8 @@
 #include "main_window.h"
 
 #include "document.h"
-#include "export_actions.h"
 #include "explanation_panel.h"
+#include "export_actions.h"
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "matrix_editor.h"
@@ -154,7 +154,13 @@ void MainWindow::createMenus()
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
     file->addSeparator();
-    m_exportActions = new ExportActions(m_document, m_pipeline, this);
+    m_exportActions = new ExportActions(m_document, this);
+    const auto frameStage = [this] {
+        m_exportActions->setFramedStage(m_pipeline->revealedStage(), m_pipeline->head());
+    };
+    frameStage();
+    connect(m_pipeline, &PipelineView::revealedStageChanged, m_exportActions, frameStage);
+    connect(m_pipeline, &PipelineView::headChanged, m_exportActions, frameStage);
     file->addMenu(m_exportActions->menu());
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -310,7 +316,8 @@ void MainWindow::createLesson()
             return;
         }
         if (path == QLatin1String(shippedLessonPath))
-            m_lessonPanel->clearLesson(tr("The built-in lesson cannot be read:\n\n%1").arg(result.error));
+            m_lessonPanel->clearLesson(
+                tr("The built-in lesson cannot be read:\n\n%1").arg(result.error));
     }
 }
 
@@ -375,6 +382,36 @@ bool MainWindow::openLesson(const QString &path)
     m_lessonPanel->setLesson(*result.lesson, true);
     showMessage(tr("Lesson “%1” opened").arg(result.lesson->title));
     return true;
+}
+
+Stage MainWindow::revealedStage() const
+{
+    return m_pipeline->revealedStage();
+}
+
+void MainWindow::revealUpTo(Stage stage)
+{
+    m_pipeline->revealUpTo(stage);
+}
+
+void MainWindow::revealAll()
+{
+    m_pipeline->revealAll();
+}
+
+void MainWindow::setHead(int head)
+{
+    m_pipeline->setHead(head);
+}
+
+void MainWindow::pinCell(const CellRef &cell)
+{
+    m_pipeline->pinCell(cell);
+}
+
+HeatmapView *MainWindow::heatmap(Stage stage) const
+{
+    return m_pipeline->heatmap(stage);
 }
 
 void MainWindow::focusEditor(MatrixId id)

@@ -27,9 +27,6 @@ public:
     /// The sentence that goes with it.
     QString meaningText() const;
 
-    /// The sentence for a kind of explanation (and a mask reason), translated.
-    static QString meaning(const Explanation &explanation);
-
 private:
     Document *m_document;
     QLabel *m_heading = nullptr;

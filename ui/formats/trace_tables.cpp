@@ -1,6 +1,6 @@
-#include "matrix_text.h"
+#include "trace_tables.h"
 
-#include "stage_heatmap.h"
+#include "stage_labels.h"
 #include "stage_text.h"
 
 #include <QCoreApplication>
@@ -13,7 +13,7 @@ namespace {
 
 QString translate(const char *text)
 {
-    return QCoreApplication::translate("MatrixText", text);
+    return QCoreApplication::translate("TraceTables", text);
 }
 
 QString latexName(Stage stage)
@@ -84,10 +84,10 @@ QList<NamedMatrix> traceMatrices(const Scenario &scenario, const Trace &trace,
 {
     QList<NamedMatrix> result;
     const int heads = trace.headCount();
-    for (const Stage stage : stage_heatmap::stages(scenario)) {
+    for (const Stage stage : stage_labels::stages(scenario)) {
         if (only && stage != *only)
             continue;
-        const bool perHead = stage_heatmap::isPerHead(stage);
+        const bool perHead = stage_labels::isPerHead(stage);
         for (int head = 0; head < (perHead ? heads : 1); ++head) {
             NamedMatrix named;
             named.stage = stage;
@@ -99,8 +99,8 @@ QList<NamedMatrix> traceMatrices(const Scenario &scenario, const Trace &trace,
                 named.latexSymbol += QStringLiteral("_{%1}").arg(head + 1);
             }
             named.values = &trace.matrix(stage, head);
-            named.rowLabels = stage_heatmap::rowLabels(stage, scenario, trace, head);
-            named.columnLabels = stage_heatmap::columnLabels(stage, scenario, trace, head);
+            named.rowLabels = stage_labels::rowLabels(stage, scenario, trace, head);
+            named.columnLabels = stage_labels::columnLabels(stage, scenario, trace, head);
             result << named;
         }
     }

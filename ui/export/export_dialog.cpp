@@ -3,6 +3,7 @@
 #include "document.h"
 #include "heatmap_view.h"
 #include "stage_heatmap.h"
+#include "stage_labels.h"
 #include "stage_text.h"
 
 #include <QApplication>
@@ -180,7 +181,7 @@ void ExportDialog::fillStages()
     const QSignalBlocker headBlocker(m_head);
     m_stage->clear();
     m_stage->addItem(tr("The whole pipeline"), pipelineItem);
-    for (const Stage each : stage_heatmap::stages(m_document->scenario()))
+    for (const Stage each : stage_labels::stages(m_document->scenario()))
         m_stage->addItem(stage_text::title(each) + QStringLiteral("  ") + stage_text::symbol(each),
                          int(each));
     m_stage->setCurrentIndex(
@@ -222,7 +223,7 @@ FigureOptions ExportDialog::options() const
 void ExportDialog::syncEnabled()
 {
     const FigureOptions figure = options();
-    const bool perHead = !figure.stage || stage_heatmap::isPerHead(*figure.stage);
+    const bool perHead = !figure.stage || stage_labels::isPerHead(*figure.stage);
     m_head->setEnabled(perHead && m_head->count() > 1);
     m_scale->setEnabled(figure.format == FigureOptions::Format::Png);
     m_title->setEnabled(figure.showTitle);

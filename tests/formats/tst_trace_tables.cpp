@@ -6,7 +6,7 @@
 // hides keys after the query (−∞ above the diagonal).
 
 #include "export_fixture.h"
-#include "matrix_text.h"
+#include "trace_tables.h"
 
 #include <QRegularExpression>
 #include <QtTest>
@@ -31,7 +31,7 @@ QStringList bmatrices(const QString &latex)
 
 } // namespace
 
-class TestMatrixText : public QObject
+class TestTraceTables : public QObject
 {
     Q_OBJECT
 
@@ -43,7 +43,7 @@ private slots:
     void csvSectionsAsASpreadsheetReadsThem();
 };
 
-void TestMatrixText::latexHasOneBmatrixPerStageAndHead_data()
+void TestTraceTables::latexHasOneBmatrixPerStageAndHead_data()
 {
     QTest::addColumn<QString>("presetName");
     QTest::addColumn<int>("count");
@@ -52,7 +52,7 @@ void TestMatrixText::latexHasOneBmatrixPerStageAndHead_data()
     QTest::newRow("multi-head: 4 + 5 × 2 + 2") << "multi-head" << 16;
 }
 
-void TestMatrixText::latexHasOneBmatrixPerStageAndHead()
+void TestTraceTables::latexHasOneBmatrixPerStageAndHead()
 {
     QFETCH(QString, presetName);
     QFETCH(int, count);
@@ -65,7 +65,7 @@ void TestMatrixText::latexHasOneBmatrixPerStageAndHead()
     QCOMPARE(latex.count(QLatin1String("\\]")), count);
 }
 
-void TestMatrixText::latexRowsAndCells()
+void TestTraceTables::latexRowsAndCells()
 {
     const auto computed = preset(QStringLiteral("tutorial"));
     const QString latex =
@@ -81,7 +81,7 @@ void TestMatrixText::latexRowsAndCells()
     QCOMPARE(rows.first().trimmed(), QStringLiteral("8 & 2 & 10 & 2"));
 }
 
-void TestMatrixText::latexDecimalsAndInfinity()
+void TestTraceTables::latexDecimalsAndInfinity()
 {
     const auto computed = preset(QStringLiteral("causal"));
     const QString latex =
@@ -99,7 +99,7 @@ void TestMatrixText::latexDecimalsAndInfinity()
         QCOMPARE(it.next().captured(1).size(), 3);
 }
 
-void TestMatrixText::csvSectionsAsASpreadsheetReadsThem()
+void TestTraceTables::csvSectionsAsASpreadsheetReadsThem()
 {
     const auto computed = preset(QStringLiteral("tutorial"));
     const QByteArray bytes = traceCsv(computed.scenario, computed.trace);
@@ -117,5 +117,5 @@ void TestMatrixText::csvSectionsAsASpreadsheetReadsThem()
     QVERIFY2(std::abs(value - 8.0 / std::sqrt(3.0)) <= 1e-15, qPrintable(scaled.at(2)));
 }
 
-QTEST_MAIN(TestMatrixText)
-#include "tst_matrix_text.moc"
+QTEST_MAIN(TestTraceTables)
+#include "tst_trace_tables.moc"

@@ -4,12 +4,12 @@
 #include "document.h"
 #include "export_dialog.h"
 #include "figure_export.h"
+#include "file_writer.h"
 #include "lesson.h"
-#include "matrix_text.h"
 #include "numpy_script.h"
-#include "pipeline_view.h"
 #include "presets.h"
-#include "stage_heatmap.h"
+#include "stage_labels.h"
+#include "trace_tables.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,8 +23,8 @@
 
 namespace attn::ui {
 
-ExportActions::ExportActions(Document *document, PipelineView *pipeline, QWidget *window)
-    : QObject(window), m_document(document), m_pipeline(pipeline), m_window(window)
+ExportActions::ExportActions(Document *document, QWidget *window)
+    : QObject(window), m_document(document), m_window(window)
 {
     m_menu = new QMenu(tr("E&xport"), window);
     m_figureAction = m_menu->addAction(tr("&Figure…"), this, &ExportActions::exportFigure);
@@ -60,20 +60,26 @@ void ExportActions::write(const QString &title, const QString &path, const QByte
         QMessageBox::warning(m_window, title, tr("Nothing was written: %1.").arg(error));
 }
 
+void ExportActions::setFramedStage(Stage stage, int head)
+{
+    m_framedStage = stage;
+    m_framedHead = head;
+}
+
 void ExportActions::exportFigure()
 {
     ExportDialog dialog(m_document, m_window);
-    dialog.setStage(m_pipeline->revealedStage(), m_pipeline->head());
+    dialog.setStage(m_framedStage, m_framedHead);
     dialog.exec();
 }
 
 void ExportActions::copyFigure()
 {
     FigureOptions figure;
-    const Stage stage = m_pipeline->revealedStage();
-    if (stage_heatmap::stages(m_document->scenario()).contains(stage))
+    const Stage stage = m_framedStage;
+    if (stage_labels::stages(m_document->scenario()).contains(stage))
         figure.stage = stage;
-    figure.head = m_pipeline->head();
+    figure.head = m_framedHead;
     figure.scale = 2.0;
     FigureRenderer renderer(m_document->scenario(), m_document->trace());
     auto *data = new QMimeData;

@@ -1,7 +1,9 @@
 #include "figure_export.h"
 
+#include "file_writer.h"
 #include "heatmap_view.h"
 #include "stage_heatmap.h"
+#include "stage_labels.h"
 #include "stage_text.h"
 
 #include <QBuffer>
@@ -10,7 +12,6 @@
 #include <QFontMetricsF>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <algorithm>
 #include <cmath>
@@ -109,7 +110,7 @@ QString FigureRenderer::defaultTitle(const FigureOptions &options) const
     }
     const Stage stage = *options.stage;
     QString title = stage_text::title(stage) + QStringLiteral("  ") + stage_text::symbol(stage);
-    if (stage_heatmap::isPerHead(stage) && m_trace.headCount() > 1)
+    if (stage_labels::isPerHead(stage) && m_trace.headCount() > 1)
         title += translate(" · head %1 of %2").arg(options.head + 1).arg(m_trace.headCount());
     return title;
 }
@@ -171,7 +172,7 @@ void FigureRenderer::paint(QCPPainter &painter, const FigureOptions &options)
                          title);
         grid.setTop(grid.top() + height);
     }
-    const QList<Stage> stages = stage_heatmap::stages(m_scenario);
+    const QList<Stage> stages = stage_labels::stages(m_scenario);
     const int columns = pipelineColumns(int(stages.size()), grid.size());
     const int rows = (int(stages.size()) + columns - 1) / columns;
     const double cellWidth = double(grid.width()) / columns;
@@ -265,23 +266,6 @@ QByteArray FigureRenderer::bytes(const FigureOptions &options)
     }
     }
     return data;
-}
-
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = translate("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = translate("cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
 }
 
 bool exportFigure(const Scenario &scenario, const Trace &trace, const FigureOptions &options,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lesson_host.h"
 #include "scenario.h"
 #include "scenario_matrix.h"
 
@@ -25,7 +26,8 @@ class PipelineView;
 /// The workbench: the matrices to edit on the left, the pipeline of heatmaps
 /// in the middle, the options on the right, the explanation of the cell under
 /// the mouse below. One Document holds the work; every widget reads it.
-class MainWindow : public QMainWindow
+/// It is the lesson's host: the lesson panel sets the pipeline up through it.
+class MainWindow : public QMainWindow, public LessonHost
 {
     Q_OBJECT
 
@@ -33,7 +35,7 @@ public:
     explicit MainWindow(const Scenario &scenario, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    Document *document() const { return m_document; }
+    Document *document() const override { return m_document; }
     PipelineView *pipeline() const { return m_pipeline; }
     /// File > Export: figures, the deck, the numbers.
     ExportActions *exportActions() const { return m_exportActions; }
@@ -46,7 +48,16 @@ public:
     QAction *lessonAction() const { return m_lessonAction; }
 
     /// Raises the Matrices dock and gives the matrix's editor the keyboard focus.
-    void focusEditor(MatrixId id);
+    void focusEditor(MatrixId id) override;
+
+    // The lesson's host: the pipeline as the lesson sets it up.
+    QWidget *dialogParent() override { return this; }
+    Stage revealedStage() const override;
+    void revealUpTo(Stage stage) override;
+    void revealAll() override;
+    void setHead(int head) override;
+    void pinCell(const CellRef &cell) override;
+    HeatmapView *heatmap(Stage stage) const override;
     /// Opens a lesson from its lesson.json; on failure says why (naming the
     /// file and the step) and keeps the current lesson.
     bool openLesson(const QString &path);

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "error_text.h"
 #include "stage_heatmap.h"
+#include "stage_labels.h"
 #include "stage_text.h"
 
 #include <QAction>
@@ -210,7 +211,7 @@ void PipelineView::setAsideWidget(QWidget *widget)
 
 QList<Stage> PipelineView::stages() const
 {
-    return stage_heatmap::stages(m_document->scenario());
+    return stage_labels::stages(m_document->scenario());
 }
 
 bool PipelineView::isRevealed(Stage stage) const
@@ -220,7 +221,7 @@ bool PipelineView::isRevealed(Stage stage) const
 
 bool PipelineView::isPerHead(Stage stage) const
 {
-    return stage_heatmap::isPerHead(stage);
+    return stage_labels::isPerHead(stage);
 }
 
 void PipelineView::setHead(int head)
@@ -320,8 +321,11 @@ void PipelineView::refreshHeads()
         m_headCombo->clear();
         for (int head = 0; head < count; ++head)
             m_headCombo->addItem(tr("Head %1 of %2").arg(head + 1).arg(count));
+        const int previous = m_head;
         m_head = std::min(m_head, count - 1);
         m_headCombo->setCurrentIndex(m_head);
+        if (m_head != previous)
+            emit headChanged(m_head);
     }
     m_headCombo->setVisible(count > 1);
     m_headLabel->setVisible(count > 1);

@@ -2,7 +2,7 @@
 
 #include "heatmap_view.h"
 #include "lesson.h"
-#include "stage_heatmap.h"
+#include "stage_labels.h"
 #include "stage_text.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -225,7 +225,7 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
     const QSize size = pageSize(options.page);
     const QColor ink = figureInk(options.theme);
     const QColor muted = mutedInk(options.theme);
-    const QList<Stage> stages = stage_heatmap::stages(scenario);
+    const QList<Stage> stages = stage_labels::stages(scenario);
     const int pages = int(stages.size()) + 1;
     const QString title = scenario.title.empty() ? translate("Attention, step by step")
                                                  : QString::fromStdString(scenario.title);
@@ -282,7 +282,7 @@ QByteArray pipelineDeck(const Scenario &scenario, const Trace &trace, const Deck
         top += 12;
 
         const QRect area(body.left(), top, body.width(), body.bottom() - top);
-        const int heads = stage_heatmap::isPerHead(stage) ? std::max(1, trace.headCount()) : 1;
+        const int heads = stage_labels::isPerHead(stage) ? std::max(1, trace.headCount()) : 1;
         const int columns = std::min(heads, 4);
         const int rows = (heads + columns - 1) / columns;
         const int width = area.width() / columns;
@@ -387,7 +387,7 @@ QByteArray lessonDeck(const Lesson &lesson, const Scenario &start, const DeckOpt
             painter.restore();
 
             Stage stage = step.setup.reveal.value_or(Stage::Weights);
-            if (!stage_heatmap::stages(scenario).contains(stage))
+            if (!stage_labels::stages(scenario).contains(stage))
                 stage = Stage::Weights;
             const int head = std::clamp(step.setup.head, 0, std::max(0, trace.headCount() - 1));
             const QRect figureArea(textArea.right() + 24, top, body.right() - textArea.right() - 24,

@@ -1,10 +1,9 @@
 #include "lesson_panel.h"
 
 #include "document.h"
-#include "explanation_panel.h"
+#include "explanation_text.h"
 #include "heatmap_view.h"
-#include "main_window.h"
-#include "pipeline_view.h"
+#include "lesson_host.h"
 #include "stage_text.h"
 
 #include <QAction>
@@ -53,7 +52,7 @@ bool isPerHead(Stage stage)
 
 } // namespace
 
-LessonPanel::LessonPanel(MainWindow *window, QWidget *parent) : QWidget(parent), m_window(window)
+LessonPanel::LessonPanel(LessonHost *host, QWidget *parent) : QWidget(parent), m_host(host)
 {
     setObjectName(QStringLiteral("lessonPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -146,16 +145,16 @@ LessonPanel::LessonPanel(MainWindow *window, QWidget *parent) : QWidget(parent),
 
     auto *navigation = new QHBoxLayout;
     m_backButton = new QPushButton(tr("← Back"), this);
-    m_backButton->setToolTip(tr("Previous step (%1)")
-                                 .arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
+    m_backButton->setToolTip(
+        tr("Previous step (%1)").arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_backButton, &QPushButton::clicked, this, &LessonPanel::back);
     m_restoreButton = new QPushButton(tr("Restore this step"), this);
     m_restoreButton->setToolTip(m_restoreAction->toolTip());
     connect(m_restoreButton, &QPushButton::clicked, this, &LessonPanel::restoreStep);
     m_nextButton = new QPushButton(tr("Next →"), this);
     m_nextButton->setDefault(true);
-    m_nextButton->setToolTip(tr("Next step (%1)")
-                                 .arg(m_nextAction->shortcut().toString(QKeySequence::NativeText)));
+    m_nextButton->setToolTip(
+        tr("Next step (%1)").arg(m_nextAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_nextButton, &QPushButton::clicked, this, &LessonPanel::next);
     navigation->addWidget(m_backButton);
     navigation->addStretch(1);
@@ -164,7 +163,7 @@ LessonPanel::LessonPanel(MainWindow *window, QWidget *parent) : QWidget(parent),
     navigation->addWidget(m_nextButton);
     layout->addLayout(navigation);
 
-    connect(m_window->document(), &Document::traceChanged, this, &LessonPanel::refreshTry);
+    connect(m_host->document(), &Document::traceChanged, this, &LessonPanel::refreshTry);
     clearLesson(tr("No lesson is installed. Open one with Lesson ▸ Open lesson…"));
 }
 
@@ -276,15 +275,17 @@ bool LessonPanel::confirmLeaving(int chapter, int step)
     const LessonStep &target = m_lesson->step(chapter, step);
     if (!target.setup.replacesScenario())
         return true; // the learner's scenario stays; options and cells are undoable changes
-    const Scenario &current = m_window->document()->scenario();
-    const bool edited = m_stepApplied ? current != m_stepScenario : m_window->document()->isModified();
+    const Scenario &current = m_host->document()->scenario();
+    const bool edited =
+        m_stepApplied ? current != m_stepScenario : m_host->document()->isModified();
     if (!edited)
         return true;
-    const bool forward = m_lesson->stepNumber(chapter, step) > m_lesson->stepNumber(m_chapter, m_step);
+    const bool forward =
+        m_lesson->stepNumber(chapter, step) > m_lesson->stepNumber(m_chapter, m_step);
     QMessageBox box(QMessageBox::Question, tr("Your changes"),
                     forward ? tr("Replace your changes with the next step's example?")
                             : tr("Replace your changes with that step's example?"),
-                    QMessageBox::NoButton, m_window);
+                    QMessageBox::NoButton, m_host->dialogParent());
     box.setInformativeText(tr("You changed the workbench in this step. Stay to keep working on "
                               "it; Undo (Ctrl+Z) cannot bring it back once replaced."));
     QPushButton *proceed = box.addButton(tr("Continue"), QMessageBox::AcceptRole);
@@ -307,7 +308,7 @@ void LessonPanel::enterStep(int chapter, int step, bool apply)
     if (apply)
         applySetup();
     else
-        m_stepScenario = m_window->document()->scenario();
+        m_stepScenario = m_host->document()->scenario();
     rememberPlace();
     rebuildActivity();
     refresh();
@@ -319,7 +320,7 @@ void LessonPanel::restoreStep()
     if (!m_lesson)
         return;
     const LessonStep &step = *currentStep();
-    Document *document = m_window->document();
+    Document *document = m_host->document();
     if (step.setup.replacesScenario())
         document->reset(stepScenario(step.setup, *step.setup.scenario));
     else if (m_stepApplied && document->scenario() != m_stepScenario)
@@ -331,8 +332,7 @@ void LessonPanel::applySetup()
 {
     const LessonStep &step = *currentStep();
     const LessonSetup &setup = step.setup;
-    Document *document = m_window->document();
-    PipelineView *pipeline = m_window->pipeline();
+    Document *document = m_host->document();
 
     // A step's own example starts over, so the undo history of the previous
     // example does not mix in; options and cells are an undoable change of
@@ -345,20 +345,20 @@ void LessonPanel::applySetup()
     m_stepScenario = document->scenario();
     m_stepApplied = true;
 
-    pipeline->setHead(setup.head);
+    m_host->setHead(setup.head);
     const LessonActivity &activity = step.activity;
     const bool predictRow =
         activity.type == LessonActivity::Type::Predict && !activity.hasChoices();
     if (setup.reveal) {
-        pipeline->revealUpTo(*setup.reveal);
+        m_host->revealUpTo(*setup.reveal);
     } else if (predictRow && activity.stage != Stage::Embeddings) {
         // Predict before you see: without an explicit reveal, stop before the stage asked about.
-        pipeline->revealUpTo(static_cast<Stage>(int(activity.stage) - 1));
+        m_host->revealUpTo(static_cast<Stage>(int(activity.stage) - 1));
     } else {
-        pipeline->revealAll();
+        m_host->revealAll();
     }
 
-    pipeline->pinCell(CellRef{Stage::Scores, 0, -1, -1}); // the previous step's pinned cell goes
+    m_host->pinCell(CellRef{Stage::Scores, 0, -1, -1}); // the previous step's pinned cell goes
     for (int index = 0; index < stageCount; ++index) {
         const auto stage = static_cast<Stage>(index);
         QVector<HeatmapView::Highlight> regions;
@@ -370,11 +370,11 @@ void LessonPanel::applySetup()
                 regions.append(highlight);
             }
         }
-        if (HeatmapView *heatmap = pipeline->heatmap(stage))
+        if (HeatmapView *heatmap = m_host->heatmap(stage))
             heatmap->setHighlights(regions);
     }
     if (setup.focus)
-        m_window->focusEditor(*setup.focus);
+        m_host->focusEditor(*setup.focus);
 }
 
 void LessonPanel::rebuildActivity()
@@ -390,9 +390,9 @@ void LessonPanel::rebuildActivity()
         if (step->activity.hasChoices()) {
             labels = step->text.choices;
         } else {
-            const Scenario &scenario = m_window->document()->scenario();
-            const Matrix &matrix = m_window->document()->trace().matrix(step->activity.stage,
-                                                                         step->activity.head);
+            const Scenario &scenario = m_host->document()->scenario();
+            const Matrix &matrix =
+                m_host->document()->trace().matrix(step->activity.stage, step->activity.head);
             const auto &keys = scenario.keySequence().tokens;
             for (int col = 0; col < matrix.cols(); ++col) {
                 labels << (std::size_t(matrix.cols()) == keys.size()
@@ -421,7 +421,7 @@ void LessonPanel::rebuildActivity()
                                      : tr("Show the value and how it is computed"));
     m_activity->setVisible(type != LessonActivity::Type::Read);
     if (tryIt)
-        m_goalMet = goalMet(step->activity.goal, m_window->document()->trace());
+        m_goalMet = goalMet(step->activity.goal, m_host->document()->trace());
 }
 
 void LessonPanel::refresh()
@@ -548,9 +548,10 @@ void LessonPanel::refreshText()
                                : tr("Not yet: edit the matrices until the goal holds.");
             break;
         case LessonActivity::Type::ByHand:
-            status = m_answer == Answer::None    ? tr("Type your value and press Check.")
-                     : m_answer == Answer::Right ? tr("Right ✓")
-                                                 : tr("Not quite ✗ — try again, or show the working.");
+            status = m_answer == Answer::None ? tr("Type your value and press Check.")
+                     : m_answer == Answer::Right
+                         ? tr("Right ✓")
+                         : tr("Not quite ✗ — try again, or show the working.");
             break;
         }
     }
@@ -567,7 +568,7 @@ void LessonPanel::refreshTry()
     const LessonStep *step = currentStep();
     if (!step || step->activity.type != LessonActivity::Type::Try)
         return;
-    const Document *document = m_window->document();
+    const Document *document = m_host->document();
     const bool met = !document->error() && goalMet(step->activity.goal, document->trace());
     if (met == m_goalMet)
         return;
@@ -587,16 +588,16 @@ QString LessonPanel::rowNumbers() const
     const LessonActivity &activity = step->activity;
     if (activity.hasChoices())
         return {};
-    const Trace &trace = m_window->document()->trace();
+    const Trace &trace = m_host->document()->trace();
     const Matrix &matrix = trace.matrix(activity.stage, activity.head);
     if (activity.row >= matrix.rows())
         return {};
-    const Scenario &scenario = m_window->document()->scenario();
+    const Scenario &scenario = m_host->document()->scenario();
     const auto &queries = scenario.target.tokens;
     QStringList cells;
     for (int col = 0; col < matrix.cols(); ++col) {
-        const QString label = col < m_answerButtons.size() ? m_answerButtons.at(col)->text()
-                                                          : QString::number(col);
+        const QString label =
+            col < m_answerButtons.size() ? m_answerButtons.at(col)->text() : QString::number(col);
         cells << QStringLiteral("%1 **%2**").arg(label, number(matrix(activity.row, col)));
     }
     const QString query = std::size_t(activity.row) < queries.size()
@@ -608,10 +609,11 @@ QString LessonPanel::rowNumbers() const
 
 QString LessonPanel::working() const
 {
-    const Document *document = m_window->document();
-    const Explanation explanation = explain(document->scenario(), document->trace(), activityCell());
+    const Document *document = m_host->document();
+    const Explanation explanation =
+        explain(document->scenario(), document->trace(), activityCell());
     return QStringLiteral("`%1`\n\n%2")
-        .arg(QString::fromStdString(explanation.text), ExplanationPanel::meaning(explanation));
+        .arg(QString::fromStdString(explanation.text), explanation_text::meaning(explanation));
 }
 
 void LessonPanel::answerPredict(int index)
@@ -626,8 +628,8 @@ void LessonPanel::answerPredict(int index)
     const LessonActivity &activity = step->activity;
     int correct = activity.correct;
     if (!activity.hasChoices())
-        correct = rowArgMax(m_window->document()->trace(), activity.stage, activity.head,
-                            activity.row);
+        correct =
+            rowArgMax(m_host->document()->trace(), activity.stage, activity.head, activity.row);
     m_chosen = index;
     m_answer = index == correct ? Answer::Right : Answer::Wrong;
     for (int i = 0; i < m_answerButtons.size(); ++i) {
@@ -636,17 +638,15 @@ void LessonPanel::answerPredict(int index)
         if (i == correct)
             button->setText(button->text() + QStringLiteral(" ✓"));
     }
-
-    PipelineView *pipeline = m_window->pipeline();
     if (activity.reveal)
-        pipeline->revealUpTo(*activity.reveal);
-    else if (!activity.hasChoices() && int(pipeline->revealedStage()) < int(activity.stage))
-        pipeline->revealUpTo(activity.stage);
+        m_host->revealUpTo(*activity.reveal);
+    else if (!activity.hasChoices() && int(m_host->revealedStage()) < int(activity.stage))
+        m_host->revealUpTo(activity.stage);
     if (!activity.hasChoices()) {
         HeatmapView::Highlight row;
         row.row = activity.row;
         row.column = -1;
-        if (HeatmapView *heatmap = pipeline->heatmap(activity.stage))
+        if (HeatmapView *heatmap = m_host->heatmap(activity.stage))
             heatmap->setHighlights({row});
     }
     refreshText();
@@ -663,7 +663,7 @@ void LessonPanel::checkByHand()
         return;
     }
     const Matrix &matrix =
-        m_window->document()->trace().matrix(step->activity.stage, step->activity.head);
+        m_host->document()->trace().matrix(step->activity.stage, step->activity.head);
     const CellRef cell = activityCell();
     if (cell.row >= matrix.rows() || cell.col >= matrix.cols())
         return;
@@ -682,19 +682,18 @@ void LessonPanel::showMe()
     if (!step)
         return;
     if (step->activity.type == LessonActivity::Type::Try) {
-        Document *document = m_window->document();
+        Document *document = m_host->document();
         document->change(withCellEdits(document->scenario(), step->activity.solution),
                          tr("Show me: %1").arg(step->text.title));
         return; // traceChanged marks the goal
     }
     if (step->activity.type == LessonActivity::Type::ByHand) {
         m_workingShown = true;
-        PipelineView *pipeline = m_window->pipeline();
-        if (int(pipeline->revealedStage()) < int(step->activity.stage))
-            pipeline->revealUpTo(step->activity.stage);
+        if (int(m_host->revealedStage()) < int(step->activity.stage))
+            m_host->revealUpTo(step->activity.stage);
         if (isPerHead(step->activity.stage))
-            pipeline->setHead(step->activity.head);
-        pipeline->pinCell(activityCell());
+            m_host->setHead(step->activity.head);
+        m_host->pinCell(activityCell());
         refreshText();
     }
 }

@@ -100,10 +100,6 @@ private:
     std::vector<std::unique_ptr<HeatmapView>> m_heatmaps;
 };
 
-/// Writes bytes through a temporary file that replaces `path` only when
-/// complete: a failure leaves nothing behind. On failure, `error` says why.
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
-
 /// Renders and writes a figure; see writeFileAtomically() for failures.
 bool exportFigure(const Scenario &scenario, const Trace &trace, const FigureOptions &options,
                   const QString &path, QString *error);

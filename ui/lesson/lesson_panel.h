@@ -17,7 +17,7 @@ class QGridLayout;
 
 namespace attn::ui {
 
-class MainWindow;
+class LessonHost;
 
 /// The guided-lesson player: one step at a time, the step's text beside the
 /// workbench, which the step sets up (scenario, options, revealed stages,
@@ -37,7 +37,7 @@ class LessonPanel : public QWidget
     Q_OBJECT
 
 public:
-    explicit LessonPanel(MainWindow *window, QWidget *parent = nullptr);
+    explicit LessonPanel(LessonHost *host, QWidget *parent = nullptr);
     ~LessonPanel() override;
 
     bool hasLesson() const { return m_lesson.has_value(); }
@@ -116,7 +116,7 @@ private:
     QString working() const;
     CellRef activityCell() const;
 
-    MainWindow *m_window;
+    LessonHost *m_host;
     std::optional<Lesson> m_lesson;
     int m_chapter = 0;
     int m_step = 0;
