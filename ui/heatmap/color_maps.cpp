@@ -198,6 +198,16 @@ QColor maskedHatchColor()
     return QColor(0x9a, 0x9a, 0x9a);
 }
 
+QColor concealedCellColor()
+{
+    return QColor(0xe8, 0xe8, 0xe8);
+}
+
+QColor concealedTextColor()
+{
+    return QColor(0x70, 0x70, 0x70);
+}
+
 double relativeLuminance(const QColor &color)
 {
     return 0.2126 * linearChannel(color.redF()) + 0.7152 * linearChannel(color.greenF()) +

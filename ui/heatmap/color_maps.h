@@ -52,6 +52,11 @@ QColor maskedCellColor();
 /// cell of the scale even for readers who cannot tell the greys apart.
 QColor maskedHatchColor();
 
+/// The fill of every cell of a concealed stage (one the learner has not
+/// reached), and the colour of its "?": neutral, outside both maps above.
+QColor concealedCellColor();
+QColor concealedTextColor();
+
 /// Relative luminance of an sRGB colour (WCAG 2): 0 for black, 1 for white.
 double relativeLuminance(const QColor &color);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "color_maps.h"
+#include "heatmap_plot.h"
 #include "trace.h"
 #include "types.h"
 
@@ -9,12 +10,15 @@
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
+#include <memory>
 #include <qcustomplot.h>
 #include <vector>
 
 namespace attn::ui {
 
 class HeatmapCellOverlay;
+class HeatmapHighlights;
+class HeatmapLabels;
 
 /// One matrix of the attention pipeline (Q, K, V, scores, scaled, masked,
 /// softmax weights, outputs) as a heatmap: cell (i, j) of the matrix is drawn
@@ -37,6 +41,12 @@ class HeatmapCellOverlay;
 ///
 /// Every change schedules a queued replot: many edits within one event-loop
 /// turn (dragging a value) cost one paint.
+///
+/// The view holds the matrix and answers for its cells; its parts draw it: a
+/// HeatmapPlot (the QCustomPlot set up for a matrix), a HeatmapCellOverlay
+/// (hatching, concealed fill, separators), HeatmapLabels (token names, scale
+/// numbers, values in the cells, fitted to the cell size) and
+/// HeatmapHighlights (the outlined regions).
 class HeatmapView : public QWidget
 {
     Q_OBJECT
@@ -134,8 +144,8 @@ public:
 
     /// The plot, for export. Its layout belongs to this view.
     QCustomPlot *plot() const { return m_plot; }
-    QCPColorMap *colorMap() const { return m_colorMap; }
-    QCPColorScale *colorScale() const { return m_colorScale; }
+    QCPColorMap *colorMap() const { return m_plot->colorMap(); }
+    QCPColorScale *colorScale() const { return m_plot->colorScale(); }
     /// The axis the rows are on (left, reversed: row 0 on top).
     QCPAxis *rowAxis() const;
     /// The axis the columns are on (top).
@@ -156,9 +166,9 @@ public:
     /// Black or white, whichever reads better on cellColor().
     QColor cellLabelColor(int row, int column) const;
     /// Whether value labels were drawn by the last layout of the plot.
-    bool valueLabelsVisible() const { return m_valueLabelsShown; }
+    bool valueLabelsVisible() const;
     /// The regions drawn at the moment (those inside the matrix).
-    int highlightCount() const { return int(m_drawnHighlights.size()); }
+    int highlightCount() const;
     /// The cells a drawn region covers: x = first column, y = first row.
     QRect highlightCells(int index) const;
 
@@ -181,48 +191,27 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    friend class HeatmapPlot;
-
-    bool adaptToLayout();
-    void applyFonts();
-    void applyAxisTitles();
-    void rebuildTickers();
-    void rebuildColorScaleTicks();
     void refreshCells();
-    void refreshValueLabels();
-    void applyValueLabelVisibility(bool shown, double pointSize);
     void refreshHighlights();
     void refreshConcealment();
     void setHoveredCell(const QPoint &cell);
     void watchScreen();
     void scheduleReplot();
     QString formatValue(double value) const;
-    QString displayedLabel(const QString &label) const;
 
-    QCustomPlot *m_plot = nullptr;
-    QCPColorMap *m_colorMap = nullptr;
-    QCPColorScale *m_colorScale = nullptr;
-    QCPTextElement *m_titleElement = nullptr;
-    QSharedPointer<QCPAxisTickerText> m_rowTicker;
-    QSharedPointer<QCPAxisTickerText> m_columnTicker;
-    QSharedPointer<QCPAxisTickerText> m_colorScaleTicker;
+    HeatmapPlot *m_plot = nullptr;
     HeatmapCellOverlay *m_overlay = nullptr;
-    QCPItemText *m_placeholder = nullptr;
-    QCPLayer *m_highlightLayer = nullptr;
-    QVector<QCPItemText *> m_valueLabelItems;
-    QVector<QCPItemRect *> m_highlightItems;
+    std::unique_ptr<HeatmapLabels> m_labels;
+    std::unique_ptr<HeatmapHighlights> m_drawnHighlights;
 
     attn::Matrix m_values;
     std::vector<bool> m_masked; ///< row-major, rows × columns
-    QStringList m_rowLabels;
-    QStringList m_columnLabels;
     ColorScheme m_scheme = ColorScheme::Probability;
     ColorMap m_probabilityMap = ColorMap::Viridis;
     ColorMap m_signedMap = ColorMap::BlueWhiteRed;
     mutable QCPColorGradient m_gradient; // color() is not const
     QCPRange m_range{0.0, 1.0};
     QVector<Highlight> m_highlights;
-    QVector<QRect> m_drawnHighlights;
     QString m_rowsTitle;
     QString m_columnsTitle;
 
@@ -230,20 +219,6 @@ private:
     int m_valueLabelCellLimit = 256;
     int m_decimals = 2;
     bool m_concealed = false;
-
-    // Decided after each layout, from the size of the cells in pixels.
-    bool m_valueLabelsShown = false;
-    bool m_columnLabelsRotated = false;
-    int m_rowLabelStep = 1;
-    int m_colorScaleDivisions = 2;
-    int m_columnLabelStep = 1;
-    int m_widestColumnLabel = 0;
-    QString m_widestValueLabel;
-    int m_valueLabelCount = 0; ///< cells with a label item in use
-
-    QFont m_tickFont;
-    QFont m_axisTitleFont;
-    QFont m_valueFont;
 
     QPoint m_hoveredCell{-1, -1};
     QPoint m_pressedCell{-1, -1};
