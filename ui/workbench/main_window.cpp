@@ -3,14 +3,13 @@
 #include "document.h"
 #include "explanation_panel.h"
 #include "export_actions.h"
+#include "file_actions.h"
 #include "lesson.h"
 #include "lesson_panel.h"
 #include "matrix_editor.h"
 #include "matrix_model.h"
 #include "options_panel.h"
 #include "pipeline_view.h"
-#include "presets.h"
-#include "scenario_file.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,15 +36,9 @@ namespace attn::ui {
 
 namespace {
 
-constexpr int maxRecentFiles = 8;
 constexpr int messageTimeoutMs = 8000;
 /// The screen width from which the lesson opens beside a readable workbench on first start.
 constexpr int lessonBesideStagesWidth = 1600;
-
-QString fileFilter()
-{
-    return MainWindow::tr("Attention Lab scenarios (*.json);;All files (*)");
-}
 
 QString editorTitle(MatrixId id)
 {
@@ -118,21 +111,9 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    m_newAction = new QAction(tr("&New from the tutorial"), this);
-    m_newAction->setShortcut(QKeySequence::New);
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newScenario);
-
-    m_openAction = new QAction(tr("&Open…"), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
-
-    m_saveAction = new QAction(tr("&Save"), this);
-    m_saveAction->setShortcut(QKeySequence::Save);
-    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
-
-    m_saveAsAction = new QAction(tr("Save &As…"), this);
-    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    m_files = new FileActions(m_document, this);
+    connect(m_files, &FileActions::message, this, &MainWindow::showMessage);
+    connect(m_files, &FileActions::presetLoaded, m_pipeline, &PipelineView::revealAll);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -147,12 +128,12 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newAction);
-    file->addAction(m_openAction);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(m_files->newAction());
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
     file->addSeparator();
-    file->addAction(m_saveAction);
-    file->addAction(m_saveAsAction);
+    file->addAction(m_files->saveAction());
+    file->addAction(m_files->saveAsAction());
     file->addSeparator();
     m_exportActions = new ExportActions(m_document, this);
     const auto frameStage = [this] {
@@ -177,15 +158,7 @@ void MainWindow::createMenus()
     view->addAction(m_inputsDock->toggleViewAction());
     view->addAction(m_optionsDock->toggleViewAction());
 
-    m_presetMenu = menuBar()->addMenu(tr("&Presets"));
-    for (const PresetInfo &preset : presets()) {
-        QAction *action = m_presetMenu->addAction(preset.name);
-        action->setToolTip(preset.description);
-        action->setStatusTip(preset.description);
-        const QString name = preset.name;
-        connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
-    }
-    m_presetMenu->setToolTipsVisible(true);
+    menuBar()->addMenu(m_files->presetMenu());
 
     m_lessonMenu = menuBar()->addMenu(tr("&Lesson"));
     m_lessonMenu->addAction(m_lessonAction);
@@ -211,8 +184,8 @@ void MainWindow::createMenus()
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    tools->addAction(m_openAction);
-    tools->addAction(m_saveAction);
+    tools->addAction(m_files->openAction());
+    tools->addAction(m_files->saveAction());
     tools->addSeparator();
     tools->addAction(m_undoAction);
     tools->addAction(m_redoAction);
@@ -223,12 +196,11 @@ void MainWindow::createMenus()
     tools->addSeparator();
     tools->addAction(m_lessonAction);
     QAction *presetButton = tools->addAction(tr("Presets"));
-    presetButton->setMenu(m_presetMenu);
+    presetButton->setMenu(m_files->presetMenu());
     connect(presetButton, &QAction::triggered, this, [this, tools, presetButton] {
         if (QWidget *button = tools->widgetForAction(presetButton))
-            m_presetMenu->popup(button->mapToGlobal(QPoint(0, button->height())));
+            m_files->presetMenu()->popup(button->mapToGlobal(QPoint(0, button->height())));
     });
-    updateRecentFiles();
 }
 
 QWidget *MainWindow::createInputs()
@@ -465,19 +437,6 @@ void MainWindow::showMessage(const QString &message)
     statusBar()->showMessage(message, messageTimeoutMs);
 }
 
-bool MainWindow::maybeSave()
-{
-    if (!m_document->isModified())
-        return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("This scenario has changes that are not saved. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!maybeSave()) {
@@ -488,119 +447,24 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::newScenario()
-{
-    if (!maybeSave())
-        return;
-    const ScenarioReadResult tutorial = attn::ui::loadPreset(QLatin1String(tutorialPresetName));
-    m_document->reset(tutorial.ok() ? *tutorial.scenario : tutorialScenario());
-}
-
-void MainWindow::open()
-{
-    if (!maybeSave())
-        return;
-    QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a scenario"), settings.value(QStringLiteral("lastDirectory")).toString(),
-        fileFilter());
-    if (!path.isEmpty())
-        openFile(path);
-}
-
 bool MainWindow::openFile(const QString &path)
 {
-    const ScenarioReadResult result = readScenarioFile(path);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Cannot open the scenario"),
-                             tr("%1\n\nYour current work is unchanged.").arg(result.error));
-        return false;
-    }
-    m_document->reset(*result.scenario, QFileInfo(path).absoluteFilePath());
-    addRecentFile(path);
-    showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()));
-    return true;
-}
-
-bool MainWindow::save()
-{
-    if (m_document->filePath().isEmpty())
-        return saveAs();
-    return saveFile(m_document->filePath());
-}
-
-bool MainWindow::saveAs()
-{
-    QSettings settings;
-    QString suggested = m_document->filePath();
-    if (suggested.isEmpty())
-        suggested = settings.value(QStringLiteral("lastDirectory")).toString();
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save the scenario"), suggested, fileFilter());
-    if (path.isEmpty())
-        return false;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".json");
-    return saveFile(path);
+    return m_files->openFile(path);
 }
 
 bool MainWindow::saveFile(const QString &path)
 {
-    QString error;
-    if (!writeScenarioFile(m_document->scenario(), path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save the scenario"),
-                             tr("%1\n\nYour work is still open; try another place.").arg(error));
-        return false;
-    }
-    m_document->setFilePath(QFileInfo(path).absoluteFilePath());
-    m_document->markSaved();
-    addRecentFile(path);
-    showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()));
-    return true;
+    return m_files->saveFile(path);
 }
 
 bool MainWindow::loadPreset(const QString &name)
 {
-    if (!maybeSave())
-        return false;
-    const ScenarioReadResult result = attn::ui::loadPreset(name);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Cannot load the preset"), result.error);
-        return false;
-    }
-    m_document->reset(*result.scenario);
-    m_pipeline->revealAll();
-    showMessage(tr("Preset “%1” loaded").arg(name));
-    return true;
+    return m_files->loadPreset(name);
 }
 
-void MainWindow::addRecentFile(const QString &path)
+bool MainWindow::maybeSave()
 {
-    QSettings settings;
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
-    files.removeAll(absolute);
-    files.prepend(absolute);
-    while (files.size() > maxRecentFiles)
-        files.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), files);
-    settings.setValue(QStringLiteral("lastDirectory"), QFileInfo(absolute).absolutePath());
-    updateRecentFiles();
-}
-
-void MainWindow::updateRecentFiles()
-{
-    m_recentMenu->clear();
-    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : files) {
-        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
-        action->setToolTip(path);
-        connect(action, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
+    return m_files->maybeSave();
 }
 
 void MainWindow::readSettings()

@@ -18,6 +18,7 @@ namespace attn::ui {
 class Document;
 class ExplanationPanel;
 class ExportActions;
+class FileActions;
 class LessonPanel;
 class MatrixEditor;
 class OptionsPanel;
@@ -37,6 +38,8 @@ public:
 
     Document *document() const override { return m_document; }
     PipelineView *pipeline() const { return m_pipeline; }
+    /// File > New, Open, Recent, Save and the presets.
+    FileActions *fileActions() const { return m_files; }
     /// File > Export: figures, the deck, the numbers.
     ExportActions *exportActions() const { return m_exportActions; }
     ExplanationPanel *explanationPanel() const { return m_explanation; }
@@ -88,16 +91,9 @@ private:
     QWidget *createInputs();
     void updateTitle();
     void updateInputs();
-    void updateRecentFiles();
-    void addRecentFile(const QString &path);
     void showMessage(const QString &message);
     void readSettings();
     void writeSettings();
-
-    void newScenario();
-    void open();
-    bool save();
-    bool saveAs();
 
     Document *m_document = nullptr;
     PipelineView *m_pipeline = nullptr;
@@ -106,12 +102,7 @@ private:
     std::array<MatrixEditor *, matrixIdCount> m_editors{};
     std::array<QGroupBox *, matrixIdCount> m_editorBoxes{};
 
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_presetMenu = nullptr;
-    QAction *m_newAction = nullptr;
-    QAction *m_openAction = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_saveAsAction = nullptr;
+    FileActions *m_files = nullptr;
     QAction *m_quitAction = nullptr;
     ExportActions *m_exportActions = nullptr;
     QAction *m_undoAction = nullptr;
