@@ -385,6 +385,92 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
 </context>
 <context>
+    <name>ExplanationText</name>
+    <message>
+        <source>The word&apos;s embedding as given (plus the encoding of its position, when positional encoding is on).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A row of the embeddings times a column of the weight matrix: multiply pairwise, then add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How well the query matches the key: the dot product is large when the two vectors point the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mix of the value rows, each weighted by how much this word attends to that word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output projection W_O mixes the heads&apos; outputs into one vector per word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The general score lets a learned matrix W_a decide which features of the query should match which features of the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The additive (Bahdanau) score feeds query and key through a small one-layer network and reads the result with v_a.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dividing by √d_k keeps the scores&apos; spread the same whatever the key size: the variance of q·k grows with d_k, and large scores would saturate the softmax. A temperature τ above 1 flattens the weights, below 1 sharpens them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not masked: the scaled score passes through unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked with −∞: this key comes after the query, and a decoder may not look at words it has not produced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked with −∞: this key is padding, not a real word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked with −∞: this key lies outside the local window around the aligned position p_t.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp(−∞) = 0: a masked key gets no weight at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exp makes every score positive and dividing by the row&apos;s sum makes the weights add up to 1. Subtracting the row&apos;s maximum first keeps exp from overflowing and does not change the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local-p: the softmax over the window, multiplied by a Gaussian centred on the predicted position p_t (σ = D/2), so keys near p_t count most. The row no longer sums to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard attention puts all the weight on the key with the largest soft weight. Picking the arg-max is a step, with no gradient with respect to the scores, so hard attention cannot be trained by backpropagation directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stochastic hard attention draws one key, each with probability equal to its soft weight (the seed makes the draw repeatable), and puts all the weight on it. A draw has no gradient either; it is trained with sampling-based estimators instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every key of this row is masked: there is nothing to attend to, so the weights are 0 and the output is the zero vector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heads&apos; outputs are laid side by side: this value is copied from one head&apos;s output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileWriter</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonFile</name>
     <message>
         <source>null</source>
@@ -1081,82 +1167,6 @@ Exit status: 0 done, 1 the output could not be written,
         <source>%1 looking at %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The word&apos;s embedding as given (plus the encoding of its position, when positional encoding is on).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A row of the embeddings times a column of the weight matrix: multiply pairwise, then add.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How well the query matches the key: the dot product is large when the two vectors point the same way.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A mix of the value rows, each weighted by how much this word attends to that word.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The output projection W_O mixes the heads&apos; outputs into one vector per word.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The general score lets a learned matrix W_a decide which features of the query should match which features of the key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The additive (Bahdanau) score feeds query and key through a small one-layer network and reads the result with v_a.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dividing by √d_k keeps the scores&apos; spread the same whatever the key size: the variance of q·k grows with d_k, and large scores would saturate the softmax. A temperature τ above 1 flattens the weights, below 1 sharpens them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not masked: the scaled score passes through unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Masked with −∞: this key comes after the query, and a decoder may not look at words it has not produced yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Masked with −∞: this key is padding, not a real word.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Masked with −∞: this key lies outside the local window around the aligned position p_t.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exp(−∞) = 0: a masked key gets no weight at all.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>exp makes every score positive and dividing by the row&apos;s sum makes the weights add up to 1. Subtracting the row&apos;s maximum first keeps exp from overflowing and does not change the result.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local-p: the softmax over the window, multiplied by a Gaussian centred on the predicted position p_t (σ = D/2), so keys near p_t count most. The row no longer sums to 1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hard attention puts all the weight on the key with the largest soft weight. Picking the arg-max is a step, with no gradient with respect to the scores, so hard attention cannot be trained by backpropagation directly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stochastic hard attention draws one key, each with probability equal to its soft weight (the seed makes the draw repeatable), and puts all the weight on it. A draw has no gradient either; it is trained with sampling-based estimators instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every key of this row is masked: there is nothing to attend to, so the weights are 0 and the output is the zero vector.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The heads&apos; outputs are laid side by side: this value is copied from one head&apos;s output.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>attn::ui::ExportActions</name>
@@ -1405,6 +1415,89 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
 </context>
 <context>
+    <name>attn::ui::FileActions</name>
+    <message>
+        <source>Attention Lab scenarios (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New from the tutorial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scenario has changes that are not saved. Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Your current work is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Your work is still open; try another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot load the preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset “%1” loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::HeatmapView</name>
     <message>
         <source>?</source>
@@ -1428,6 +1521,61 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>∞</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::KindOptions</name>
+    <message>
+        <source>Use cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use self-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add positional encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove positional encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the output projection W_O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the output projection W_O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-attention: queries, keys and values all come from one sentence. Cross-attention: the queries come from the target sentence, the keys and values from a source sentence, as a translating decoder looks at the words it translates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sinusoidal positional encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds PE(pos, 2i) = sin(pos / 10000^(2i/d_model)) and PE(pos, 2i+1) = cos(…) to the embeddings. Without it attention cannot see word order: shuffle the words and the weights are only shuffled too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output projection W_O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiplies the concatenated head outputs by W_O (d_v × d_v, starting as the identity), which mixes what the heads found into one result.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1609,10 +1757,6 @@ Exit status: 0 done, 1 the output could not be written,
 <context>
     <name>attn::ui::MainWindow</name>
     <message>
-        <source>Attention Lab scenarios (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Words and embeddings X</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,22 +1805,6 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New from the tutorial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,19 +1821,11 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,58 +1866,6 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>%1[*] — Attention Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This scenario has changes that are not saved. Save them first?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-
-Your current work is unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot save the scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-
-Your work is still open; try another place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot load the preset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preset “%1” loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1858,6 +1926,88 @@ The current lesson stays open.</source>
     </message>
 </context>
 <context>
+    <name>attn::ui::MaskOptions</name>
+    <message>
+        <source>Mask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the window D to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the padding mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat key %1 as padding: every query gives it weight 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which keys a query sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causal: query i may not look at a later key j &gt; i. Its score becomes −∞ before the softmax, so its weight is exactly 0. A decoder needs this so that a word cannot see the words it has to predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding: hide these keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Padding fills short sentences up to the length of the longest in a batch. A ticked key&apos;s score becomes −∞, so no query gives it any weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window D:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local-m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local-p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which keys a query may look at (Luong et al. 2015).
+Global: every key.
+Local-m (monotonic): only keys within D of the aligned position p_t = t.
+Local-p (predictive): the model predicts p_t = S·sigmoid(v_pᵀ tanh(W_p h_t)) and weights the window by a Gaussian exp(−(s − p_t)²/(2σ²)), σ = D/2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D: the half-width of the local window [p_t − D, p_t + D]. Local-p needs D ≥ 1 because σ = D/2 must be positive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::MatrixEditor</name>
     <message>
         <source>Type a number, drag a cell left or right to scrub it (Shift: steps of 1), Alt+↑/↓ or Alt+wheel to nudge by 0.1, Ctrl+↑/↓ or Ctrl+wheel by 1. Ctrl+V pastes a block from a spreadsheet.</source>
@@ -1898,49 +2048,106 @@ The current lesson stays open.</source>
 <context>
     <name>attn::ui::OptionsPanel</name>
     <message>
-        <source>Set d_model to %1</source>
+        <source>This scenario cannot be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::PipelineView</name>
+    <message>
+        <source>Head:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set d_k to %1</source>
+        <source>Each head has its own scores, weights and output; choose which one the heatmaps show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set d_v to %1</source>
+        <source>&amp;Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set the number of words to %1</source>
+        <source>Hide the last revealed stage (Alt+←)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set the number of source words to %1</source>
+        <source>&amp;Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use cross-attention</source>
+        <source>Reveal the next stage of the pipeline (Alt+→)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use self-attention</source>
+        <source>Show &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add positional encoding</source>
+        <source>Reveal every stage (Alt+End)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove positional encoding</source>
+        <source>&lt;b&gt;This scenario cannot be computed:&lt;/b&gt; %1. The heatmaps show the last scenario that could; fix the value or undo (Ctrl+Z).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add the output projection W_O</source>
+        <source>Head %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove the output projection W_O</source>
+        <source> · head %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Stage %1 of %2 · %3&lt;/b&gt; — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::RandomiseOptions</name>
+    <message>
+        <source>Randomise the weights (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integers 0–2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian N(0, 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integers 0–2: like the tutorial&apos;s np.random.randint(3). Gaussian: N(0, 1), rounded to two decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed always draws the same weights: note it down to get them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Randomise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws new W_Q, W_K and W_V (and W_O and the score and position parameters when they are used) from the seed. The words stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::ScoreOptions</name>
     <message>
         <source>Score function: %1</source>
         <translation type="unfinished"></translation>
@@ -1954,55 +2161,7 @@ The current lesson stays open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mask: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Span: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the window D to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Selection: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the sampling seed to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_k raised to %1 and d_v to %2 so that %3 heads split them evenly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_k raised to %1 so that %2 heads split it evenly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_v raised to %1 so that %2 heads split it evenly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set the number of heads to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Set the temperature τ to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the padding mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Randomise the weights (seed %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Treat key %1 as padding: every query gives it weight 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2015,90 +2174,6 @@ The current lesson stays open.</source>
     </message>
     <message>
         <source>score(q, k) = v_aᵀ tanh(q W_a + k U_a)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This scenario cannot be computed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shape</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Heads h:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_k:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_v:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Words:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source words:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multi-head attention splits Q, K and V by columns into h slices of d_k/h and d_v/h. Each head computes its own weights, so different heads can attend to different words; their outputs are concatenated (and projected by W_O). d_k and d_v are raised when they do not split evenly.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_model: the length of each word&apos;s embedding, the columns of X and the rows of W_Q, W_K and W_V. A new feature starts at 0 in every word.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_k: the length of queries and keys, the columns of W_Q and W_K. A score q·k adds up d_k products, so its spread grows with d_k. Steps of h keep it splitting evenly over the heads.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d_v: the length of the values, the columns of W_V. Each output row is a weighted average of value rows, so it has d_v numbers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The number of words in the sentence (rows of X). A new word gets a one-hot embedding; removing words keeps the first ones.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With cross-attention: the number of words in the source sentence, which gives the keys and the values.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind of attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Self-attention: queries, keys and values all come from one sentence. Cross-attention: the queries come from the target sentence, the keys and values from a source sentence, as a translating decoder looks at the words it translates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sinusoidal positional encoding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Adds PE(pos, 2i) = sin(pos / 10000^(2i/d_model)) and PE(pos, 2i+1) = cos(…) to the embeddings. Without it attention cannot see word order: shuffle the words and the weights are only shuffled too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output projection W_O</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multiplies the concatenated head outputs by W_O (d_v × d_v, starting as the identity), which mixes what the heads found into one result.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2164,59 +2239,15 @@ Additive: v_aᵀ tanh(q W_a + k U_a), a small network (Bahdanau).</source>
         <source>softmax(scores / τ). τ &lt; 1 sharpens the weights towards the largest score (τ → 0: one-hot); τ &gt; 1 flattens them towards equal weights (τ → ∞: uniform). τ = 1 leaves the softmax as it is; the slider rests there in the middle.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>attn::ui::SelectionOptions</name>
     <message>
-        <source>Which keys a query sees</source>
+        <source>Selection: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mask:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Causal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Causal: query i may not look at a later key j &gt; i. Its score becomes −∞ before the softmax, so its weight is exactly 0. A decoder needs this so that a word cannot see the words it has to predict.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Padding: hide these keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Padding fills short sentences up to the length of the longest in a batch. A ticked key&apos;s score becomes −∞, so no query gives it any weight.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Span:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Window D:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Global</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local-m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Local-p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which keys a query may look at (Luong et al. 2015).
-Global: every key.
-Local-m (monotonic): only keys within D of the aligned position p_t = t.
-Local-p (predictive): the model predicts p_t = S·sigmoid(v_pᵀ tanh(W_p h_t)) and weights the window by a Gaussian exp(−(s − p_t)²/(2σ²)), σ = D/2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D: the half-width of the local window [p_t − D, p_t + D]. Local-p needs D ≥ 1 because σ = D/2 must be positive.</source>
+        <source>Set the sampling seed to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2257,87 +2288,95 @@ Sampled: one key drawn at random from the softmax (stochastic hard attention, �
         <source>Not differentiable: a one-hot choice has no gradient with respect to the scores.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Random weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Integers 0–2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gaussian N(0, 1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Integers 0–2: like the tutorial&apos;s np.random.randint(3). Gaussian: N(0, 1), rounded to two decimals.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The same seed always draws the same weights: note it down to get them back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Randomise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draws new W_Q, W_K and W_V (and W_O and the score and position parameters when they are used) from the seed. The words stay as they are.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>attn::ui::PipelineView</name>
+    <name>attn::ui::ShapeOptions</name>
     <message>
-        <source>Head:</source>
+        <source>Set d_model to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each head has its own scores, weights and output; choose which one the heatmaps show.</source>
+        <source>Set d_k to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Back</source>
+        <source>Set d_v to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hide the last revealed stage (Alt+←)</source>
+        <source>Set the number of words to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Next</source>
+        <source>Set the number of source words to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reveal the next stage of the pipeline (Alt+→)</source>
+        <source>d_k raised to %1 and d_v to %2 so that %3 heads split them evenly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show &amp;all</source>
+        <source>d_k raised to %1 so that %2 heads split it evenly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reveal every stage (Alt+End)</source>
+        <source>d_v raised to %1 so that %2 heads split it evenly.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;This scenario cannot be computed:&lt;/b&gt; %1. The heatmaps show the last scenario that could; fix the value or undo (Ctrl+Z).</source>
+        <source>Set the number of heads to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Head %1 of %2</source>
+        <source>Shape</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> · head %1</source>
+        <source>Heads h:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Stage %1 of %2 · %3&lt;/b&gt; — %4</source>
+        <source>d_model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d_k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d_v:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-head attention splits Q, K and V by columns into h slices of d_k/h and d_v/h. Each head computes its own weights, so different heads can attend to different words; their outputs are concatenated (and projected by W_O). d_k and d_v are raised when they do not split evenly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d_model: the length of each word&apos;s embedding, the columns of X and the rows of W_Q, W_K and W_V. A new feature starts at 0 in every word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d_k: the length of queries and keys, the columns of W_Q and W_K. A score q·k adds up d_k products, so its spread grows with d_k. Steps of h keep it splitting evenly over the heads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d_v: the length of the values, the columns of W_V. Each output row is a weighted average of value rows, so it has d_v numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of words in the sentence (rows of X). A new word gets a one-hot embedding; removing words keeps the first ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With cross-attention: the number of words in the source sentence, which gives the keys and the values.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
