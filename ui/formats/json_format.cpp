@@ -144,14 +144,4 @@ QByteArray prettyJson(const QJsonObject &object, const QStringList &keyOrder)
     return out;
 }
 
-QString jsonMember(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString jsonIndexed(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
-
 } // namespace attn::ui

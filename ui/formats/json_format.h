@@ -32,9 +32,4 @@ QJsonArray jsonStrings(const std::vector<std::string> &strings);
 /// double (up to 17 significant digits).
 QByteArray prettyJson(const QJsonObject &object, const QStringList &keyOrder = {});
 
-/// Paths into a JSON document, as error messages name a key: `span.window`,
-/// `w_k[1][2]`.
-QString jsonMember(const QString &path, const QString &key);
-QString jsonIndexed(const QString &path, qsizetype index);
-
 } // namespace attn::ui

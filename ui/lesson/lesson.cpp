@@ -2,7 +2,7 @@
 
 #include "attention.h"
 #include "error_text.h"
-#include "json_format.h"
+#include "json_reader.h"
 #include "presets.h"
 #include "scenario_edit.h"
 #include "scenario_file.h"
