@@ -188,6 +188,13 @@ int JsonReader::toInteger(const QJsonValue &value, const QString &key) const
     return static_cast<int>(number);
 }
 
+int JsonReader::requiredInteger(const QJsonObject &object, const QString &path,
+                                const QString &name) const
+{
+    return toInteger(required(object, path, name, Text::tr("a whole number")),
+                     jsonMember(path, name));
+}
+
 int JsonReader::readFormat(const QJsonObject &root, const QString &formatName, int readableVersion,
                            const QString &notThisFormat, const QString &newerVersion) const
 {

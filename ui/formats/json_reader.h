@@ -101,10 +101,24 @@ public:
     /// A list; `expected` says of what ("a list of rows"), empty for "a list".
     QJsonArray toArray(const QJsonValue &value, const QString &key,
                        const QString &expected = {}) const;
+    /// Reads a list of objects, each with only `allowed` keys, one after the
+    /// other: `readItem(object, key)` gets each with its key (`cells[2]`).
+    template <typename ReadItem>
+    void forEachObject(const QJsonValue &value, const QString &key, const QStringList &allowed,
+                       ReadItem readItem) const
+    {
+        const QJsonArray array = toArray(value, key);
+        for (qsizetype index = 0; index < array.size(); ++index) {
+            const QString itemKey = jsonIndexed(key, index);
+            readItem(toObject(array.at(index), itemKey, allowed), itemKey);
+        }
+    }
     QString toText(const QJsonValue &value, const QString &key) const;
     /// A JSON number (finite: JSON has no others).
     double toNumber(const QJsonValue &value, const QString &key) const;
     int toInteger(const QJsonValue &value, const QString &key) const;
+    /// The whole number at `name` in the object at `path`, which must be there.
+    int requiredInteger(const QJsonObject &object, const QString &path, const QString &name) const;
 
     /// The format's name and version, checked before anything else: a file
     /// from a newer version should say so, not trip over a key this version

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lesson_goal.h"
+#include "lesson_text.h"
 #include "scenario.h"
 #include "scenario_matrix.h"
 
@@ -14,7 +15,8 @@ namespace attn::ui {
 
 /// A guided lesson, read from a folder: lesson.json (the manifest) and one
 /// Markdown file per step. The format is documented in the README ("Writing
-/// a lesson"); loadLesson() checks all of it before the player sees anything.
+/// a lesson"); loadLesson() (lesson_loader.h) checks all of it before the
+/// player sees anything.
 
 /// One cell a step writes: {"matrix": "w_k", "row": 1, "col": 0, "value": 3}.
 struct LessonCellEdit
@@ -81,22 +83,6 @@ struct LessonActivity
     bool hasChoices() const { return !choiceKeys.isEmpty(); }
 };
 
-/// The sections of a step's Markdown file, split at the marker lines
-/// <!-- question -->, <!-- choices -->, <!-- hint -->, <!-- right -->, <!-- wrong -->.
-struct LessonText
-{
-    QString title; ///< the first "# " heading, without the "# "
-    QString body;  ///< everything before the first marker, the title line left out
-    QString question;
-    QStringList choices; ///< the items of the choices section's list
-    QString hint;
-    QString right;
-    QString wrong;
-};
-
-/// Splits a step's Markdown into its sections (no checks; loadLesson checks).
-LessonText parseLessonText(const QString &markdown);
-
 struct LessonStep
 {
     QString id;
@@ -125,29 +111,11 @@ struct Lesson
     int stepCount() const;
     /// The step's position counted over all chapters, 0-based.
     int stepNumber(int chapter, int step) const;
-    const LessonStep &step(int chapter, int step) const { return chapters.at(chapter).steps.at(step); }
+    const LessonStep &step(int chapter, int step) const
+    {
+        return chapters.at(chapter).steps.at(step);
+    }
 };
-
-/// The lesson or one sentence naming the file, the chapter and step ids and
-/// the key of the first problem found.
-struct LessonLoadResult
-{
-    std::optional<Lesson> lesson;
-    QString error;
-
-    bool ok() const { return lesson.has_value(); }
-};
-
-/// The manifest format name and the version this player reads.
-inline constexpr char lessonFormatName[] = "attention-lab-lesson";
-inline constexpr int lessonFormatVersion = 1;
-/// The lesson that ships with the app (embedded from resources/lessons).
-inline constexpr char shippedLessonPath[] = ":/lessons/attention-from-scratch/lesson.json";
-
-/// Reads and checks a lesson from its lesson.json, on disk or in the
-/// resources. `language` ("de") picks "NAME.de.md" and "title@de" where they
-/// exist; empty means the UI language.
-LessonLoadResult loadLesson(const QString &manifestPath, const QString &language = QString());
 
 /// The scenario's option keys (LessonSetup::options) applied to `scenario`;
 /// heads, score and span go through attn::edit so the shapes follow.
@@ -159,7 +127,13 @@ Scenario stepScenario(const LessonSetup &setup, const Scenario &current);
 
 /// "x", "w_k"… as the lesson format names the matrices; nullopt if unknown.
 std::optional<MatrixId> lessonMatrixId(const QString &name);
+/// Every name lessonMatrixId() knows, in the order of the editors.
+QStringList lessonMatrixNames();
 /// The stage of a key such as "weights"; nullopt if unknown.
 std::optional<Stage> lessonStage(const QString &key);
 
 } // namespace attn::ui
+
+// Reading a lesson from its files. Included here as well so that everyone who
+// holds a Lesson can also open one with the one include.
+#include "lesson_loader.h"
