@@ -1,17 +1,14 @@
 #include "lesson_panel.h"
 
 #include "document.h"
-#include "explanation_text.h"
 #include "heatmap_view.h"
+#include "lesson_activity_view.h"
 #include "lesson_host.h"
-#include "stage_text.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -19,38 +16,8 @@
 #include <QSettings>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-#include <cmath>
 
 namespace attn::ui {
-
-namespace {
-
-QString number(double value)
-{
-    return QString::fromStdString(formatNumber(value));
-}
-
-/// A typed number: "10", "0,75", "−1.5" (the minus sign as printed in the text).
-std::optional<double> parseTyped(QString text)
-{
-    text = text.trimmed();
-    text.replace(QChar(0x2212), QLatin1Char('-'));
-    text.replace(QLatin1Char(' '), QString());
-    if (!text.contains(QLatin1Char('.')))
-        text.replace(QLatin1Char(','), QLatin1Char('.'));
-    bool ok = false;
-    const double value = text.toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return std::nullopt;
-    return value;
-}
-
-bool isPerHead(Stage stage)
-{
-    return stage >= Stage::Scores && stage <= Stage::Output;
-}
-
-} // namespace
 
 LessonPanel::LessonPanel(LessonHost *host, QWidget *parent) : QWidget(parent), m_host(host)
 {
@@ -100,35 +67,8 @@ LessonPanel::LessonPanel(LessonHost *host, QWidget *parent) : QWidget(parent), m
     layout->addWidget(m_text, 1);
 
     // The interactive part, filled per step.
-    m_activity = new QWidget(this);
-    auto *activityLayout = new QVBoxLayout(m_activity);
-    activityLayout->setContentsMargins(0, 0, 0, 0);
-    m_answerGrid = new QGridLayout;
-    activityLayout->addLayout(m_answerGrid);
-    auto *typeRow = new QHBoxLayout;
-    m_answerEdit = new QLineEdit(m_activity);
-    m_answerEdit->setPlaceholderText(tr("Your value, e.g. 0.75"));
-    m_checkButton = new QPushButton(tr("Check"), m_activity);
-    connect(m_checkButton, &QPushButton::clicked, this, &LessonPanel::checkByHand);
-    connect(m_answerEdit, &QLineEdit::returnPressed, this, &LessonPanel::checkByHand);
-    typeRow->addWidget(m_answerEdit, 1);
-    typeRow->addWidget(m_checkButton);
-    activityLayout->addLayout(typeRow);
-    auto *helpRow = new QHBoxLayout;
-    m_hintButton = new QPushButton(tr("Hint"), m_activity);
-    connect(m_hintButton, &QPushButton::clicked, this, &LessonPanel::showHint);
-    m_showMeButton = new QPushButton(tr("Show me"), m_activity);
-    connect(m_showMeButton, &QPushButton::clicked, this, &LessonPanel::showMe);
-    helpRow->addWidget(m_hintButton);
-    helpRow->addWidget(m_showMeButton);
-    helpRow->addStretch(1);
-    activityLayout->addLayout(helpRow);
-    m_status = new QLabel(m_activity);
-    m_status->setWordWrap(true);
-    QFont statusFont = m_status->font();
-    statusFont.setBold(true);
-    m_status->setFont(statusFont);
-    activityLayout->addWidget(m_status);
+    m_activity = new LessonActivityView(m_host, this);
+    connect(m_activity, &LessonActivityView::textChanged, this, &LessonPanel::refreshText);
     layout->addWidget(m_activity);
 
     m_backAction = new QAction(tr("Previous step"), this);
@@ -163,7 +103,6 @@ LessonPanel::LessonPanel(LessonHost *host, QWidget *parent) : QWidget(parent), m
     navigation->addWidget(m_nextButton);
     layout->addLayout(navigation);
 
-    connect(m_host->document(), &Document::traceChanged, this, &LessonPanel::refreshTry);
     clearLesson(tr("No lesson is installed. Open one with Lesson ▸ Open lesson…"));
 }
 
@@ -198,7 +137,8 @@ void LessonPanel::clearLesson(const QString &message)
     m_step = 0;
     m_title->setText(tr("Guided lesson"));
     m_chapterBox->clear();
-    rebuildActivity();
+    m_activity->begin(nullptr);
+    m_activity->rebuild();
     refresh();
     emit lessonChanged();
 }
@@ -299,18 +239,14 @@ void LessonPanel::enterStep(int chapter, int step, bool apply)
 {
     m_chapter = chapter;
     m_step = step;
-    m_answer = Answer::None;
-    m_chosen = -1;
-    m_hintShown = false;
-    m_workingShown = false;
-    m_answerEdit->clear();
+    m_activity->begin(currentStep());
     m_stepApplied = false;
     if (apply)
         applySetup();
     else
         m_stepScenario = m_host->document()->scenario();
     rememberPlace();
-    rebuildActivity();
+    m_activity->rebuild();
     refresh();
     emit stepChanged(chapter, step);
 }
@@ -377,53 +313,6 @@ void LessonPanel::applySetup()
         m_host->focusEditor(*setup.focus);
 }
 
-void LessonPanel::rebuildActivity()
-{
-    for (QPushButton *button : std::as_const(m_answerButtons))
-        delete button;
-    m_answerButtons.clear();
-
-    const LessonStep *step = currentStep();
-    const LessonActivity::Type type = step ? step->activity.type : LessonActivity::Type::Read;
-    if (type == LessonActivity::Type::Predict) {
-        QStringList labels;
-        if (step->activity.hasChoices()) {
-            labels = step->text.choices;
-        } else {
-            const Scenario &scenario = m_host->document()->scenario();
-            const Matrix &matrix =
-                m_host->document()->trace().matrix(step->activity.stage, step->activity.head);
-            const auto &keys = scenario.keySequence().tokens;
-            for (int col = 0; col < matrix.cols(); ++col) {
-                labels << (std::size_t(matrix.cols()) == keys.size()
-                               ? QString::fromStdString(keys[std::size_t(col)])
-                               : tr("column %1").arg(col));
-            }
-        }
-        const int columns = step->activity.hasChoices() ? 1 : 2;
-        for (int index = 0; index < labels.size(); ++index) {
-            auto *button = new QPushButton(labels.at(index), m_activity);
-            button->setCheckable(true);
-            button->setObjectName(QStringLiteral("answer_%1").arg(index));
-            connect(button, &QPushButton::clicked, this, [this, index] { answerPredict(index); });
-            m_answerGrid->addWidget(button, index / columns, index % columns);
-            m_answerButtons.append(button);
-        }
-    }
-    const bool byHand = type == LessonActivity::Type::ByHand;
-    const bool tryIt = type == LessonActivity::Type::Try;
-    m_answerEdit->setVisible(byHand);
-    m_checkButton->setVisible(byHand);
-    m_hintButton->setVisible((tryIt || byHand) && step && !step->text.hint.isEmpty());
-    m_showMeButton->setVisible(tryIt || byHand);
-    m_showMeButton->setText(tryIt ? tr("Show me") : tr("Show the working"));
-    m_showMeButton->setToolTip(tryIt ? tr("Make the change for me (Ctrl+Z takes it back)")
-                                     : tr("Show the value and how it is computed"));
-    m_activity->setVisible(type != LessonActivity::Type::Read);
-    if (tryIt)
-        m_goalMet = goalMet(step->activity.goal, m_host->document()->trace());
-}
-
 void LessonPanel::refresh()
 {
     const bool has = m_lesson.has_value();
@@ -439,7 +328,7 @@ void LessonPanel::refresh()
         m_backAction->setEnabled(false);
         m_nextAction->setEnabled(false);
         m_activity->setVisible(false);
-        m_status->clear();
+        m_activity->clearStatus();
         m_text->setMarkdown(m_noLesson);
         return;
     }
@@ -458,24 +347,12 @@ void LessonPanel::refresh()
 
 QString LessonPanel::statusText() const
 {
-    return m_status->text();
+    return m_activity->statusText();
 }
 
 bool LessonPanel::isStepDone() const
 {
-    const LessonStep *step = currentStep();
-    if (!step)
-        return false;
-    switch (step->activity.type) {
-    case LessonActivity::Type::Read:
-        return true;
-    case LessonActivity::Type::Predict:
-    case LessonActivity::Type::ByHand:
-        return m_answer == Answer::Right;
-    case LessonActivity::Type::Try:
-        return m_goalMet;
-    }
-    return false;
+    return m_activity->isDone();
 }
 
 QString LessonPanel::markdown() const
@@ -489,219 +366,21 @@ QString LessonPanel::markdown() const
         parts << text.body;
     if (!text.question.isEmpty())
         parts << QStringLiteral("---") << text.question;
-    if (step->activity.hasChoices() && m_answer == Answer::None) {
-        // The choices are the buttons below.
-    }
-    if (m_hintShown && !text.hint.isEmpty())
-        parts << QStringLiteral("**%1** %2").arg(tr("Hint:"), text.hint);
-    switch (step->activity.type) {
-    case LessonActivity::Type::Read:
-        break;
-    case LessonActivity::Type::Predict:
-        if (m_answer != Answer::None) {
-            parts << (m_answer == Answer::Right ? tr("**Right.**") : tr("**Not quite.**"))
-                  << (m_answer == Answer::Right ? text.right : text.wrong);
-            const QString numbers = rowNumbers();
-            if (!numbers.isEmpty())
-                parts << numbers;
-        }
-        break;
-    case LessonActivity::Type::Try:
-        if (m_goalMet && !text.right.isEmpty())
-            parts << text.right;
-        break;
-    case LessonActivity::Type::ByHand:
-        if (m_answer == Answer::Right && !text.right.isEmpty())
-            parts << text.right;
-        else if (m_answer == Answer::Wrong && !text.wrong.isEmpty())
-            parts << text.wrong;
-        if (m_workingShown)
-            parts << working();
-        break;
-    }
+    parts << m_activity->markdown();
     return parts.join(QStringLiteral("\n\n"));
 }
 
 void LessonPanel::refreshText()
 {
     const int scroll = m_text->verticalScrollBar()->value();
-    const bool grew = m_answer != Answer::None || m_hintShown || m_goalMet;
+    const bool grew = m_activity->hasGrown();
     m_text->setMarkdown(markdown());
     if (grew)
         m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
     else
         m_text->verticalScrollBar()->setValue(std::min(scroll, 0));
 
-    const LessonStep *step = currentStep();
-    QString status;
-    if (step) {
-        switch (step->activity.type) {
-        case LessonActivity::Type::Read:
-            break;
-        case LessonActivity::Type::Predict:
-            status = m_answer == Answer::None    ? tr("Pick your answer.")
-                     : m_answer == Answer::Right ? tr("Right ✓")
-                                                 : tr("Not quite ✗ — see why above.");
-            break;
-        case LessonActivity::Type::Try:
-            status = m_goalMet ? tr("Done ✓ — the goal holds.")
-                               : tr("Not yet: edit the matrices until the goal holds.");
-            break;
-        case LessonActivity::Type::ByHand:
-            status = m_answer == Answer::None ? tr("Type your value and press Check.")
-                     : m_answer == Answer::Right
-                         ? tr("Right ✓")
-                         : tr("Not quite ✗ — try again, or show the working.");
-            break;
-        }
-    }
-    m_status->setText(status);
-    const bool done = isStepDone();
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText,
-                     done ? QColor(0x1b, 0x7a, 0x2e) : this->palette().color(QPalette::WindowText));
-    m_status->setPalette(palette);
-}
-
-void LessonPanel::refreshTry()
-{
-    const LessonStep *step = currentStep();
-    if (!step || step->activity.type != LessonActivity::Type::Try)
-        return;
-    const Document *document = m_host->document();
-    const bool met = !document->error() && goalMet(step->activity.goal, document->trace());
-    if (met == m_goalMet)
-        return;
-    m_goalMet = met;
-    refreshText();
-}
-
-CellRef LessonPanel::activityCell() const
-{
-    const LessonActivity &activity = currentStep()->activity;
-    return CellRef{activity.stage, activity.head, activity.row, activity.col};
-}
-
-QString LessonPanel::rowNumbers() const
-{
-    const LessonStep *step = currentStep();
-    const LessonActivity &activity = step->activity;
-    if (activity.hasChoices())
-        return {};
-    const Trace &trace = m_host->document()->trace();
-    const Matrix &matrix = trace.matrix(activity.stage, activity.head);
-    if (activity.row >= matrix.rows())
-        return {};
-    const Scenario &scenario = m_host->document()->scenario();
-    const auto &queries = scenario.target.tokens;
-    QStringList cells;
-    for (int col = 0; col < matrix.cols(); ++col) {
-        const QString label =
-            col < m_answerButtons.size() ? m_answerButtons.at(col)->text() : QString::number(col);
-        cells << QStringLiteral("%1 **%2**").arg(label, number(matrix(activity.row, col)));
-    }
-    const QString query = std::size_t(activity.row) < queries.size()
-                              ? QString::fromStdString(queries[std::size_t(activity.row)])
-                              : QString::number(activity.row);
-    return tr("%1 of %2: %3")
-        .arg(stage_text::title(activity.stage), query, cells.join(QStringLiteral(" · ")));
-}
-
-QString LessonPanel::working() const
-{
-    const Document *document = m_host->document();
-    const Explanation explanation =
-        explain(document->scenario(), document->trace(), activityCell());
-    return QStringLiteral("`%1`\n\n%2")
-        .arg(QString::fromStdString(explanation.text), explanation_text::meaning(explanation));
-}
-
-void LessonPanel::answerPredict(int index)
-{
-    const LessonStep *step = currentStep();
-    if (!step || m_answer != Answer::None) {
-        // One answer per visit; keep the buttons showing it.
-        for (int i = 0; i < m_answerButtons.size(); ++i)
-            m_answerButtons.at(i)->setChecked(i == m_chosen);
-        return;
-    }
-    const LessonActivity &activity = step->activity;
-    int correct = activity.correct;
-    if (!activity.hasChoices())
-        correct =
-            rowArgMax(m_host->document()->trace(), activity.stage, activity.head, activity.row);
-    m_chosen = index;
-    m_answer = index == correct ? Answer::Right : Answer::Wrong;
-    for (int i = 0; i < m_answerButtons.size(); ++i) {
-        QPushButton *button = m_answerButtons.at(i);
-        button->setChecked(i == index);
-        if (i == correct)
-            button->setText(button->text() + QStringLiteral(" ✓"));
-    }
-    if (activity.reveal)
-        m_host->revealUpTo(*activity.reveal);
-    else if (!activity.hasChoices() && int(m_host->revealedStage()) < int(activity.stage))
-        m_host->revealUpTo(activity.stage);
-    if (!activity.hasChoices()) {
-        HeatmapView::Highlight row;
-        row.row = activity.row;
-        row.column = -1;
-        if (HeatmapView *heatmap = m_host->heatmap(activity.stage))
-            heatmap->setHighlights({row});
-    }
-    refreshText();
-}
-
-void LessonPanel::checkByHand()
-{
-    const LessonStep *step = currentStep();
-    if (!step || step->activity.type != LessonActivity::Type::ByHand)
-        return;
-    const std::optional<double> typed = parseTyped(m_answerEdit->text());
-    if (!typed) {
-        m_status->setText(tr("Type a number, e.g. 10 or 0.75."));
-        return;
-    }
-    const Matrix &matrix =
-        m_host->document()->trace().matrix(step->activity.stage, step->activity.head);
-    const CellRef cell = activityCell();
-    if (cell.row >= matrix.rows() || cell.col >= matrix.cols())
-        return;
-    const double expected = matrix(cell.row, cell.col);
-    const bool right = std::fabs(*typed - expected) <= step->activity.tolerance;
-    m_answer = right ? Answer::Right : Answer::Wrong;
-    if (right)
-        showMe();
-    else
-        refreshText();
-}
-
-void LessonPanel::showMe()
-{
-    const LessonStep *step = currentStep();
-    if (!step)
-        return;
-    if (step->activity.type == LessonActivity::Type::Try) {
-        Document *document = m_host->document();
-        document->change(withCellEdits(document->scenario(), step->activity.solution),
-                         tr("Show me: %1").arg(step->text.title));
-        return; // traceChanged marks the goal
-    }
-    if (step->activity.type == LessonActivity::Type::ByHand) {
-        m_workingShown = true;
-        if (int(m_host->revealedStage()) < int(step->activity.stage))
-            m_host->revealUpTo(step->activity.stage);
-        if (isPerHead(step->activity.stage))
-            m_host->setHead(step->activity.head);
-        m_host->pinCell(activityCell());
-        refreshText();
-    }
-}
-
-void LessonPanel::showHint()
-{
-    m_hintShown = true;
-    refreshText();
+    m_activity->refreshStatus();
 }
 
 } // namespace attn::ui

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "explanation.h"
 #include "lesson.h"
+#include "lesson_activity_view.h"
 
 #include <QWidget>
 #include <optional>
@@ -13,7 +13,6 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTextBrowser;
-class QGridLayout;
 
 namespace attn::ui {
 
@@ -23,10 +22,9 @@ class LessonHost;
 /// workbench, which the step sets up (scenario, options, revealed stages,
 /// highlighted cells, the focused editor).
 ///
-/// Interactive steps: predict (pick the key a query attends to most, then the
-/// stage is revealed with the row's numbers), try (a goal checked against the
-/// trace after every edit; a hint; "Show me" applies a solution as an undoable
-/// change) and by hand (type a cell's value, then see the engine's working).
+/// The panel holds the navigation (Back / Next, the chapter list, "Step 7 of
+/// 45"), the step's text and the remembered place; what the learner does in
+/// an interactive step (predict, try, by hand) is its LessonActivityView.
 ///
 /// The learner's own edits are never thrown away silently: moving to a step
 /// that brings its own example asks first when the scenario changed since the
@@ -75,11 +73,11 @@ public:
     QPushButton *nextButton() const { return m_nextButton; }
     QPushButton *backButton() const { return m_backButton; }
     QPushButton *restoreButton() const { return m_restoreButton; }
-    QPushButton *hintButton() const { return m_hintButton; }
-    QPushButton *showMeButton() const { return m_showMeButton; }
-    QPushButton *checkButton() const { return m_checkButton; }
-    QLineEdit *answerEdit() const { return m_answerEdit; }
-    QList<QPushButton *> answerButtons() const { return m_answerButtons; }
+    QPushButton *hintButton() const { return m_activity->hintButton(); }
+    QPushButton *showMeButton() const { return m_activity->showMeButton(); }
+    QPushButton *checkButton() const { return m_activity->checkButton(); }
+    QLineEdit *answerEdit() const { return m_activity->answerEdit(); }
+    QList<QPushButton *> answerButtons() const { return m_activity->answerButtons(); }
     QComboBox *chapterBox() const { return m_chapterBox; }
     QTextBrowser *textView() const { return m_text; }
     QLabel *progressLabel() const { return m_progressLabel; }
@@ -92,29 +90,13 @@ signals:
     void lessonChanged();
 
 private:
-    enum class Answer
-    {
-        None,
-        Right,
-        Wrong,
-    };
-
     void enterStep(int chapter, int step, bool apply);
     void applySetup();
     void rememberPlace() const;
     void restorePlace(int &chapter, int &step) const;
     bool confirmLeaving(int chapter, int step);
-    void rebuildActivity();
     void refresh();
     void refreshText();
-    void refreshTry();
-    void answerPredict(int index);
-    void checkByHand();
-    void showMe();
-    void showHint();
-    QString rowNumbers() const;
-    QString working() const;
-    CellRef activityCell() const;
 
     LessonHost *m_host;
     std::optional<Lesson> m_lesson;
@@ -122,12 +104,6 @@ private:
     int m_step = 0;
     Scenario m_stepScenario; ///< the scenario right after the step was set up
     bool m_stepApplied = false;
-
-    Answer m_answer = Answer::None;
-    int m_chosen = -1;
-    bool m_hintShown = false;
-    bool m_workingShown = false;
-    bool m_goalMet = false;
     QString m_noLesson;
 
     QLabel *m_title = nullptr;
@@ -136,14 +112,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_stepTitle = nullptr;
     QTextBrowser *m_text = nullptr;
-    QWidget *m_activity = nullptr;
-    QGridLayout *m_answerGrid = nullptr;
-    QList<QPushButton *> m_answerButtons;
-    QLineEdit *m_answerEdit = nullptr;
-    QPushButton *m_checkButton = nullptr;
-    QPushButton *m_hintButton = nullptr;
-    QPushButton *m_showMeButton = nullptr;
-    QLabel *m_status = nullptr;
+    LessonActivityView *m_activity = nullptr;
     QPushButton *m_backButton = nullptr;
     QPushButton *m_nextButton = nullptr;
     QPushButton *m_restoreButton = nullptr;
