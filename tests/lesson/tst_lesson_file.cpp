@@ -47,6 +47,8 @@ private slots:
     void rejected_data();
     void rejected();
     void goalKindMessage();
+    void listMessages_data();
+    void listMessages();
     void optionsFollowTheEditFunctions();
     void missingManifest();
 };
@@ -312,6 +314,64 @@ void TestLessonFile::goalKindMessage()
     QCOMPARE(result.error,
              QStringLiteral("lesson.json: chapter \"doing\", step \"try\": activity.goal.kind: "
                             "expected one of \"argmax\", \"compare\", \"all\", found \"max\""));
+}
+
+void TestLessonFile::listMessages_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("value"); // JSON text
+    QTest::addColumn<QString>("expected");
+
+    // Word for word: a message names the chapter and step it is in, and no
+    // other; an item that is not read yet is named by its place in the list.
+    QTest::newRow("no chapters") << "chapters"
+                                 << "[]"
+                                 << "lesson.json: chapters: a lesson needs at least one chapter";
+    QTest::newRow("no steps") << "chapters/1/steps"
+                              << "[]"
+                              << "lesson.json: chapter \"doing\": steps: a chapter needs at "
+                                 "least one step";
+    QTest::newRow("chapter not an object")
+        << "chapters/1"
+        << "5"
+        << "lesson.json: chapters[1]: expected an object, found 5";
+    QTest::newRow("step not an object")
+        << "chapters/1/steps/0"
+        << "5"
+        << "lesson.json: chapter \"doing\": steps[0]: expected an object, found 5";
+    QTest::newRow("empty chapter id")
+        << "chapters/1/id"
+        << "\"\""
+        << "lesson.json: chapters[1].id: expected a name, found an empty string";
+    QTest::newRow("empty step id")
+        << "chapters/1/steps/1/id"
+        << "\" \""
+        << "lesson.json: chapter \"doing\": steps[1].id: expected a name, found an empty string";
+    QTest::newRow("duplicate chapter id")
+        << "chapters/1/id"
+        << "\"basics\""
+        << "lesson.json: chapter \"basics\": id: another chapter has the same id";
+    QTest::newRow("duplicate step id")
+        << "chapters/0/steps/1/id"
+        << "\"intro\""
+        << "lesson.json: chapter \"basics\", step \"intro\": id: another step of this chapter "
+           "has the same id";
+}
+
+void TestLessonFile::listMessages()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+
+    QTemporaryDir dir;
+    const QJsonValue parsed = QJsonDocument::fromJson("[" + value.toUtf8() + "]").array().at(0);
+    const QJsonObject manifest =
+        setAt(lesson_fixture::manifest(), path.split(QLatin1Char('/')), parsed).toObject();
+    const LessonLoadResult result =
+        loadLesson(lesson_fixture::write(dir.path(), manifest), QStringLiteral("en"));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error, expected);
 }
 
 void TestLessonFile::optionsFollowTheEditFunctions()
