@@ -47,8 +47,21 @@ public:
     QString where() const;
 
 private:
-    QString toId(const QJsonValue &value, const QString &key) const;
+    /// The "id" of the object at `path`: a name, not blank.
+    QString readId(const QJsonObject &object, const QString &path) const;
+    /// Opens a chapter or a step at `path`: its object, whose id goes into
+    /// `id` and into `name` (m_chapter or m_step), so that messages name it
+    /// by its id from then on (before, by its place in the list); keys other
+    /// than `allowed` (and, with `titles`, "title@…") are refused.
+    QJsonObject openItem(const QJsonValue &value, const QString &path, QString &name, QString &id,
+                         const QStringList &allowed, bool titles = false);
     QString title(const QJsonObject &object, const QString &path) const;
+    /// The list at `name`, which may not be empty (`empty` says why), read
+    /// item by item with `readItem(value, key)`; an item whose id an earlier
+    /// one has is refused with `sameId`.
+    template <typename Item, typename ReadItem>
+    QList<Item> readList(const QJsonObject &object, const QString &name, const QString &expected,
+                         const QString &empty, const QString &sameId, ReadItem readItem);
 
     LessonChapter readChapter(const QJsonValue &value, const QString &path);
     LessonStep readStep(const QJsonValue &value, const QString &path);
@@ -76,12 +89,46 @@ QString Loader::where() const
     return text;
 }
 
-QString Loader::toId(const QJsonValue &value, const QString &key) const
+QString Loader::readId(const QJsonObject &object, const QString &path) const
 {
-    const QString id = json.toText(value, key);
+    const QString key = jsonMember(path, QStringLiteral("id"));
+    const QString id =
+        json.toText(json.required(object, path, QStringLiteral("id"), Text::tr("a name")), key);
     if (id.trimmed().isEmpty())
         JsonReader::fail(key, Text::tr("expected a name, found an empty string"));
     return id;
+}
+
+QJsonObject Loader::openItem(const QJsonValue &value, const QString &path, QString &name,
+                             QString &id, const QStringList &allowed, bool titles)
+{
+    name.clear();
+    const QJsonObject object = json.toObject(value, path);
+    id = readId(object, path);
+    name = id;
+    // Keys are relative to the item from here on.
+    JsonReader::rejectUnknownKeys(object, {}, allowed, titles ? translatedTitle : QString());
+    return object;
+}
+
+template <typename Item, typename ReadItem>
+QList<Item> Loader::readList(const QJsonObject &object, const QString &name,
+                             const QString &expected, const QString &empty, const QString &sameId,
+                             ReadItem readItem)
+{
+    const QJsonArray array = json.toArray(json.required(object, {}, name, expected), name);
+    if (array.isEmpty())
+        JsonReader::fail(name, empty);
+    QList<Item> items;
+    QSet<QString> ids;
+    for (qsizetype index = 0; index < array.size(); ++index) {
+        Item item = readItem(array.at(index), jsonIndexed(name, index));
+        if (ids.contains(item.id))
+            JsonReader::fail(QStringLiteral("id"), sameId);
+        ids.insert(item.id);
+        items.append(std::move(item));
+    }
+    return items;
 }
 
 QString Loader::title(const QJsonObject &object, const QString &path) const
@@ -130,72 +177,39 @@ Lesson Loader::load()
     Lesson lesson;
     lesson.manifestPath = m_manifestPath;
     lesson.language = m_language;
-    lesson.id = toId(json.required(root, {}, QStringLiteral("id"), Text::tr("a name")),
-                     QStringLiteral("id"));
+    lesson.id = readId(root, {});
     lesson.title = title(root, {});
-
-    const QJsonArray chapters = json.toArray(
-        json.required(root, {}, QStringLiteral("chapters"), Text::tr("a list of chapters")),
-        QStringLiteral("chapters"));
-    if (chapters.isEmpty())
-        JsonReader::fail(QStringLiteral("chapters"),
-                         Text::tr("a lesson needs at least one chapter"));
-    QSet<QString> chapterIds;
-    for (qsizetype index = 0; index < chapters.size(); ++index) {
-        m_chapter.clear();
-        m_step.clear();
-        LessonChapter chapter =
-            readChapter(chapters.at(index), jsonIndexed(QStringLiteral("chapters"), index));
-        if (chapterIds.contains(chapter.id)) {
-            m_step.clear();
-            JsonReader::fail(QStringLiteral("id"), Text::tr("another chapter has the same id"));
-        }
-        chapterIds.insert(chapter.id);
-        lesson.chapters.append(std::move(chapter));
-    }
+    lesson.chapters = readList<LessonChapter>(
+        root, QStringLiteral("chapters"), Text::tr("a list of chapters"),
+        Text::tr("a lesson needs at least one chapter"),
+        Text::tr("another chapter has the same id"),
+        [this](const QJsonValue &value, const QString &path) { return readChapter(value, path); });
     return lesson;
 }
 
 LessonChapter Loader::readChapter(const QJsonValue &value, const QString &path)
 {
-    const QJsonObject object = json.toObject(value, path);
     LessonChapter chapter;
-    chapter.id = toId(json.required(object, path, QStringLiteral("id"), Text::tr("a name")),
-                      jsonMember(path, QStringLiteral("id")));
-    // From here on the messages name the chapter; keys are relative to it.
-    m_chapter = chapter.id;
-    JsonReader::rejectUnknownKeys(
-        object, {}, {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("steps")},
-        translatedTitle);
+    const QJsonObject object =
+        openItem(value, path, m_chapter, chapter.id,
+                 {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("steps")}, true);
     chapter.title = title(object, {});
-    const QJsonArray steps = json.toArray(
-        json.required(object, {}, QStringLiteral("steps"), Text::tr("a list of steps")),
-        QStringLiteral("steps"));
-    if (steps.isEmpty())
-        JsonReader::fail(QStringLiteral("steps"), Text::tr("a chapter needs at least one step"));
-    QSet<QString> stepIds;
-    for (qsizetype index = 0; index < steps.size(); ++index) {
-        m_step.clear();
-        LessonStep step = readStep(steps.at(index), jsonIndexed(QStringLiteral("steps"), index));
-        if (stepIds.contains(step.id))
-            JsonReader::fail(QStringLiteral("id"),
-                             Text::tr("another step of this chapter has the same id"));
-        stepIds.insert(step.id);
-        chapter.steps.append(std::move(step));
-    }
+    chapter.steps = readList<LessonStep>(
+        object, QStringLiteral("steps"), Text::tr("a list of steps"),
+        Text::tr("a chapter needs at least one step"),
+        Text::tr("another step of this chapter has the same id"),
+        [this](const QJsonValue &value, const QString &path) { return readStep(value, path); });
+    // What follows is about the chapter, not its last step.
+    m_step.clear();
     return chapter;
 }
 
 LessonStep Loader::readStep(const QJsonValue &value, const QString &path)
 {
-    const QJsonObject object = json.toObject(value, path);
     LessonStep step;
-    step.id = toId(json.required(object, path, QStringLiteral("id"), Text::tr("a name")),
-                   jsonMember(path, QStringLiteral("id")));
-    m_step = step.id;
-    JsonReader::rejectUnknownKeys(object, {},
-                                  {QStringLiteral("id"), QStringLiteral("text"),
-                                   QStringLiteral("setup"), QStringLiteral("activity")});
+    const QJsonObject object = openItem(value, path, m_step, step.id,
+                                        {QStringLiteral("id"), QStringLiteral("text"),
+                                         QStringLiteral("setup"), QStringLiteral("activity")});
     step.textFile = json.toText(
         json.required(object, {}, QStringLiteral("text"), Text::tr("the path of a Markdown file")),
         QStringLiteral("text"));
