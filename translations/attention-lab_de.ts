@@ -471,7 +471,19 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
 </context>
 <context>
-    <name>LessonFile</name>
+    <name>JsonReader</name>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>null</source>
         <translation type="unfinished"></translation>
@@ -493,11 +505,7 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chapter %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, step %1</source>
+        <source>expected one of %1, found %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -509,14 +517,6 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a name, found an empty string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a whole number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,11 +525,30 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a number</source>
+        <source>expected 1, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonFile</name>
+    <message>
+        <source>chapter %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected one of %1, found %2</source>
+        <source>, step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a name, found an empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -554,10 +573,6 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>the lesson has version %1, but this Attention Lab reads version %2; open it with a newer Attention Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected 1, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -629,19 +644,11 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected one of &quot;&lt;&quot;, &quot;&lt;=&quot;, &quot;&gt;&quot;, &quot;&gt;=&quot;, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a list of goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>expected at least one goal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected one of &quot;argmax&quot;, &quot;compare&quot;, &quot;all&quot;, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -678,10 +685,6 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>expected a number of 0 or more, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected one of &quot;read&quot;, &quot;predict&quot;, &quot;try&quot;, &quot;by-hand&quot;, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -815,51 +818,7 @@ Exit status: 0 done, 1 the output could not be written,
 <context>
     <name>ScenarioFile</name>
     <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected %1, found %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this required key is missing; expected %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown key; expected one of: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a whole number, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -899,19 +858,7 @@ Exit status: 0 done, 1 the output could not be written,
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected one of %1, found %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &quot;%1&quot;, found %2; this is not an Attention Lab scenario</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the file has version %1, but this Attention Lab reads version %2 and older; open it with a newer Attention Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected 1, found %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -940,6 +887,10 @@ Exit status: 0 done, 1 the output could not be written,
     </message>
     <message>
         <source>%1: cannot write the file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, found %2; this is not an Attention Lab scenario</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1580,11 +1531,7 @@ Your work is still open; try another place.</source>
     </message>
 </context>
 <context>
-    <name>attn::ui::LessonPanel</name>
-    <message>
-        <source>Jump to a chapter</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>attn::ui::LessonActivityView</name>
     <message>
         <source>Your value, e.g. 0.75</source>
         <translation type="unfinished"></translation>
@@ -1599,6 +1546,81 @@ Your work is still open; try another place.</source>
     </message>
     <message>
         <source>Show me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the change for me (Ctrl+Z takes it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the value and how it is computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Right.**</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>**Not quite.**</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick your answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite ✗ — see why above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done ✓ — the goal holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: edit the matrices until the goal holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your value and press Check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not quite ✗ — try again, or show the working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 10 or 0.75.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show me: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>attn::ui::LessonPanel</name>
+    <message>
+        <source>Jump to a chapter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1678,79 +1700,11 @@ Your work is still open; try another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>column %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make the change for me (Ctrl+Z takes it back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the value and how it is computed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hint:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>**Right.**</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>**Not quite.**</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick your answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Right ✓</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not quite ✗ — see why above.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done ✓ — the goal holds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not yet: edit the matrices until the goal holds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type your value and press Check.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not quite ✗ — try again, or show the working.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a number, e.g. 10 or 0.75.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show me: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
