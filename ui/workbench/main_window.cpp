@@ -4,8 +4,7 @@
 #include "explanation_panel.h"
 #include "export_actions.h"
 #include "file_actions.h"
-#include "lesson.h"
-#include "lesson_panel.h"
+#include "lesson_actions.h"
 #include "matrix_editor.h"
 #include "matrix_model.h"
 #include "options_panel.h"
@@ -15,7 +14,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -37,8 +35,6 @@ namespace attn::ui {
 namespace {
 
 constexpr int messageTimeoutMs = 8000;
-/// The screen width from which the lesson opens beside a readable workbench on first start.
-constexpr int lessonBesideStagesWidth = 1600;
 
 QString editorTitle(MatrixId id)
 {
@@ -160,16 +156,7 @@ void MainWindow::createMenus()
 
     menuBar()->addMenu(m_files->presetMenu());
 
-    m_lessonMenu = menuBar()->addMenu(tr("&Lesson"));
-    m_lessonMenu->addAction(m_lessonAction);
-    m_lessonMenu->addAction(tr("&Open lesson…"), this, &MainWindow::chooseLesson);
-    m_lessonMenu->addSeparator();
-    m_lessonMenu->addAction(m_lessonPanel->backAction());
-    m_lessonMenu->addAction(m_lessonPanel->nextAction());
-    m_lessonMenu->addAction(m_lessonPanel->restoreAction());
-    m_chapterMenu = m_lessonMenu->addMenu(tr("&Chapters"));
-    connect(m_lessonPanel, &LessonPanel::lessonChanged, this, &MainWindow::updateLessonMenu);
-    updateLessonMenu();
+    menuBar()->addMenu(m_lesson->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Attention Lab"), this, [this] {
@@ -194,7 +181,7 @@ void MainWindow::createMenus()
     tools->addAction(m_pipeline->nextAction());
     tools->addAction(m_pipeline->showAllAction());
     tools->addSeparator();
-    tools->addAction(m_lessonAction);
+    tools->addAction(m_lesson->toggleAction());
     QAction *presetButton = tools->addAction(tr("Presets"));
     presetButton->setMenu(m_files->presetMenu());
     connect(presetButton, &QAction::triggered, this, [this, tools, presetButton] {
@@ -256,104 +243,33 @@ void MainWindow::createDocks()
 
 void MainWindow::createLesson()
 {
-    m_lessonDock = new QDockWidget(tr("Guided lesson"), this);
-    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
-    m_lessonPanel = new LessonPanel(this, m_lessonDock);
-    m_lessonDock->setWidget(m_lessonPanel);
-    // Open on first start when the screen has room for it beside every stage, so a
-    // newcomer finds it without reading anything; on a smaller screen the stages
-    // need the width, and the "Guided lesson" button on the toolbar opens it.
-    // readSettings() restores the learner's own choice afterwards.
-    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
-    resizeDocks({m_lessonDock}, {330}, Qt::Horizontal);
-    const int availableWidth = screen() ? screen()->availableGeometry().width() : 1280;
-    if (availableWidth < lessonBesideStagesWidth)
-        m_lessonDock->hide();
-
-    m_lessonAction = m_lessonDock->toggleViewAction();
-    m_lessonAction->setText(tr("Guided &lesson"));
-    m_lessonAction->setShortcut(QKeySequence(Qt::Key_F1));
-    m_lessonAction->setToolTip(tr("Show or hide the guided lesson (F1)"));
-    // The panel's step shortcuts work wherever the focus is in this window.
-    addAction(m_lessonPanel->backAction());
-    addAction(m_lessonPanel->nextAction());
-
-    const QString remembered = QSettings().value(QStringLiteral("lesson/path")).toString();
-    for (const QString &path : {remembered, QString::fromLatin1(shippedLessonPath)}) {
-        if (path.isEmpty() || !QFileInfo::exists(path))
-            continue;
-        const LessonLoadResult result = loadLesson(path);
-        if (result.ok()) {
-            m_lessonPanel->setLesson(*result.lesson, false);
-            return;
-        }
-        if (path == QLatin1String(shippedLessonPath))
-            m_lessonPanel->clearLesson(
-                tr("The built-in lesson cannot be read:\n\n%1").arg(result.error));
-    }
+    m_lesson = new LessonActions(this, this);
+    connect(m_lesson, &LessonActions::message, this, &MainWindow::showMessage);
 }
 
-void MainWindow::startLesson()
+LessonPanel *MainWindow::lessonPanel() const
 {
-    if (!m_lessonPanel->hasLesson())
-        return;
-    // A first start opens the lesson whatever the screen: the workbench then shows
-    // the first step, and a newcomer needs the text that goes with it.
-    if (QSettings().value(QStringLiteral("window/state")).isNull())
-        m_lessonDock->show();
-    m_lessonPanel->restoreStep();
+    return m_lesson->panel();
 }
 
-void MainWindow::updateLessonMenu()
+QDockWidget *MainWindow::lessonDock() const
 {
-    m_chapterMenu->clear();
-    const bool has = m_lessonPanel->hasLesson();
-    m_chapterMenu->setEnabled(has);
-    if (!has)
-        return;
-    const Lesson &lesson = m_lessonPanel->lesson();
-    for (int index = 0; index < lesson.chapters.size(); ++index) {
-        QAction *action = m_chapterMenu->addAction(
-            tr("%1. %2").arg(index + 1).arg(lesson.chapters.at(index).title));
-        connect(action, &QAction::triggered, this, [this, index] {
-            m_lessonDock->show();
-            m_lessonDock->raise();
-            m_lessonPanel->goTo(index, 0);
-        });
-    }
+    return m_lesson->dock();
 }
 
-void MainWindow::chooseLesson()
+QAction *MainWindow::lessonAction() const
 {
-    QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a lesson"), settings.value(QStringLiteral("lesson/directory")).toString(),
-        tr("Attention Lab lessons (lesson.json);;JSON files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        openLesson(path);
+    return m_lesson->toggleAction();
 }
 
 bool MainWindow::openLesson(const QString &path)
 {
-    const LessonLoadResult result = loadLesson(path);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Cannot open the lesson"),
-                             m_lessonPanel->hasLesson()
-                                 ? tr("%1\n\nThe current lesson stays open.").arg(result.error)
-                                 : result.error);
-        return false;
-    }
-    QSettings settings;
-    const QString absolute =
-        path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
-    settings.setValue(QStringLiteral("lesson/path"), absolute);
-    if (!path.startsWith(QLatin1Char(':')))
-        settings.setValue(QStringLiteral("lesson/directory"), QFileInfo(absolute).absolutePath());
-    m_lessonDock->show();
-    m_lessonDock->raise();
-    m_lessonPanel->setLesson(*result.lesson, true);
-    showMessage(tr("Lesson “%1” opened").arg(result.lesson->title));
-    return true;
+    return m_lesson->openLesson(path);
+}
+
+void MainWindow::startLesson()
+{
+    m_lesson->startLesson();
 }
 
 Stage MainWindow::revealedStage() const

@@ -11,7 +11,6 @@ class QAction;
 class QDockWidget;
 class QGroupBox;
 class QLabel;
-class QMenu;
 
 namespace attn::ui {
 
@@ -19,6 +18,7 @@ class Document;
 class ExplanationPanel;
 class ExportActions;
 class FileActions;
+class LessonActions;
 class LessonPanel;
 class MatrixEditor;
 class OptionsPanel;
@@ -28,6 +28,9 @@ class PipelineView;
 /// in the middle, the options on the right, the explanation of the cell under
 /// the mouse below. One Document holds the work; every widget reads it.
 /// It is the lesson's host: the lesson panel sets the pipeline up through it.
+/// The window lays its parts out, builds the menus and keeps its geometry in
+/// the settings; the scenario files are FileActions', the lesson dock and
+/// menu LessonActions', the export ExportActions'.
 class MainWindow : public QMainWindow, public LessonHost
 {
     Q_OBJECT
@@ -45,10 +48,10 @@ public:
     ExplanationPanel *explanationPanel() const { return m_explanation; }
     OptionsPanel *optionsPanel() const { return m_options; }
     MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
-    LessonPanel *lessonPanel() const { return m_lessonPanel; }
-    QDockWidget *lessonDock() const { return m_lessonDock; }
+    LessonPanel *lessonPanel() const;
+    QDockWidget *lessonDock() const;
     /// Shows or hides the lesson dock (Lesson > Guided lesson, F1).
-    QAction *lessonAction() const { return m_lessonAction; }
+    QAction *lessonAction() const;
 
     /// Raises the Matrices dock and gives the matrix's editor the keyboard focus.
     void focusEditor(MatrixId id) override;
@@ -86,8 +89,6 @@ private:
     void createMenus();
     void createDocks();
     void createLesson();
-    void updateLessonMenu();
-    void chooseLesson();
     QWidget *createInputs();
     void updateTitle();
     void updateInputs();
@@ -109,11 +110,7 @@ private:
     QAction *m_redoAction = nullptr;
     QDockWidget *m_inputsDock = nullptr;
     QDockWidget *m_optionsDock = nullptr;
-    QDockWidget *m_lessonDock = nullptr;
-    LessonPanel *m_lessonPanel = nullptr;
-    QAction *m_lessonAction = nullptr;
-    QMenu *m_lessonMenu = nullptr;
-    QMenu *m_chapterMenu = nullptr;
+    LessonActions *m_lesson = nullptr;
 };
 
 } // namespace attn::ui
