@@ -1531,6 +1531,65 @@ Your work is still open; try another place.</source>
     </message>
 </context>
 <context>
+    <name>attn::ui::LessonActions</name>
+    <message>
+        <source>Guided lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided &amp;lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the guided lesson (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chapters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in lesson cannot be read:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention Lab lessons (lesson.json);;JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+The current lesson stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lesson “%1” opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>attn::ui::LessonActivityView</name>
     <message>
         <source>Your value, e.g. 0.75</source>
@@ -1820,62 +1879,6 @@ Your work is still open; try another place.</source>
     </message>
     <message>
         <source>%1[*] — Attention Lab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open lesson…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Chapters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guided lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guided &amp;lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show or hide the guided lesson (F1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The built-in lesson cannot be read:
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attention Lab lessons (lesson.json);;JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-
-The current lesson stays open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson “%1” opened</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
