@@ -27,6 +27,11 @@ Result<Trace> compute(const Scenario &scenario);
 /// trace is left untouched and the error returned.
 std::optional<Error> computeInto(const Scenario &scenario, Trace &trace);
 
+/// How many threads compute() may spread the heads over: 0, the default,
+/// uses every core; 1 keeps everything on the calling thread. Heads are only
+/// shared out above 65 536 score cells in all.
+void setComputeThreads(int count);
+
 /// Sinusoidal positional encoding for `count` positions of `dimension` features.
 Matrix sinusoidalEncoding(int count, int dimension);
 

@@ -159,7 +159,7 @@ void explainScaled(const Trace &trace, const HeadTrace &head, Explanation &e)
     const bool withTemperature = trace.temperature != 1.0;
     e.text = "scaled" + index(row, col) + " = score" + index(row, col) +
              (withTemperature ? " / (s" + std::string(dot) + "τ) = " : " / s = ") +
-             formatNumber(head.scores(row, col)) + " / " +
+             formatNumber(head.storedScores()(row, col)) + " / " +
              (withTemperature ? "(" + formatNumber(trace.scaleDivisor) + dot +
                                     formatNumber(trace.temperature) + ")"
                               : formatNumber(trace.scaleDivisor)) +
@@ -215,7 +215,7 @@ void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head,
         return;
     }
 
-    const auto masked = head.masked.row(row);
+    const Eigen::RowVectorXd masked = trace.matrixRow(Stage::Masked, e.cell.head, row);
     double rowMax = -std::numeric_limits<double>::infinity();
     for (Eigen::Index key = 0; key < masked.size(); ++key) {
         if (trace.mask(row, key) == MaskReason::Visible && masked(key) > rowMax)
@@ -250,10 +250,11 @@ void explainOutput(const Trace &trace, const HeadTrace &head, Explanation &e)
     const int row = e.cell.row;
     const int col = e.cell.col;
     e.kind = Explanation::Kind::DotProduct;
-    e.text = "output" + index(row, col) + " = Σ_k weights[" + std::to_string(row) + "][k]" + dot +
-             "v[k][" + std::to_string(col) +
-             "] = " + sumOfProducts(head.weights.row(row), head.values.col(col)) + " = " +
-             formatNumber(e.value);
+    e.text =
+        "output" + index(row, col) + " = Σ_k weights[" + std::to_string(row) + "][k]" + dot +
+        "v[k][" + std::to_string(col) + "] = " +
+        sumOfProducts(trace.matrixRow(Stage::Weights, e.cell.head, row), head.values.col(col)) +
+        " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Weights, e.cell.head, row, -1});
     e.sources.push_back({Stage::Values, e.cell.head, -1, e.cell.head * trace.headValueDim + col});
 }
@@ -307,12 +308,13 @@ Explanation explain(const Scenario &scenario, const Trace &trace, const CellRef 
 {
     Explanation e;
     e.cell = cell;
-    const Matrix &matrix = trace.matrix(cell.stage, cell.head);
-    if (cell.row < 0 || cell.col < 0 || cell.row >= matrix.rows() || cell.col >= matrix.cols()) {
+    // One row of the stage: the n × m stages are computed from the scores on demand.
+    const Eigen::RowVectorXd values = trace.matrixRow(cell.stage, cell.head, cell.row);
+    if (cell.row < 0 || cell.col < 0 || cell.col >= values.size()) {
         e.text = stageSymbol(cell.stage) + index(cell.row, cell.col) + " = ?";
         return e;
     }
-    e.value = matrix(cell.row, cell.col);
+    e.value = values(cell.col);
 
     switch (cell.stage) {
     case Stage::Embeddings:

@@ -2,6 +2,7 @@
 
 #include "types.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -34,23 +35,37 @@ enum class MaskReason : std::uint8_t
     OutsideWindow, ///< the key lies outside the local window
 };
 
-using MaskMatrix = Eigen::Array<MaskReason, Eigen::Dynamic, Eigen::Dynamic>;
+/// Row by row (a query's keys side by side), as the softmax reads it.
+using MaskMatrix = Eigen::Array<MaskReason, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+/// A matrix stored row by row: the engine's n × m score matrices.
+using RowMajorMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 /// Everything one head computed, n queries × m keys.
-struct HeadTrace
+///
+/// Of the n × m stages only the scores are stored; the others are exact
+/// functions of them, cell by cell, and come from the Trace's accessors
+/// (Trace::scaled(), masked(), softWeights(), weights()), which run the very
+/// kernels compute() ran, so they give the same bits. One n × m matrix per
+/// head instead of five: a fifth of the memory at 1024 tokens.
+class HeadTrace
 {
+public:
     Matrix queries; ///< n × d_h, this head's columns of Q
     Matrix keys;    ///< m × d_h
     Matrix values;  ///< m × d_vh
-
-    Matrix scores;      ///< raw score(q_i, k_j)
-    Matrix scaled;      ///< scores / (s · τ)
-    Matrix masked;      ///< scaled, −∞ where masked
-    Matrix softWeights; ///< the softmax (times the Gaussian for local-p); masked cells exactly 0
-    Matrix weights;     ///< after the selection; equal to softWeights for soft attention
-    Matrix output;      ///< weights · values, n × d_vh
+    Matrix output;  ///< weights · values, n × d_vh
 
     std::vector<int> sampledKeys; ///< hard / sampled: the chosen key per query (−1: none)
+
+    /// score(q_i, k_j), n × m, row by row (read it through Trace::scores()).
+    const RowMajorMatrix &storedScores() const { return m_scores; }
+
+    /// Bytes this head keeps (its matrices and chosen keys).
+    std::size_t storedBytes() const;
+
+private:
+    friend class HeadComputation;
+    RowMajorMatrix m_scores;
 };
 
 /// Every intermediate matrix of one computation, so views never compute.
@@ -69,10 +84,15 @@ struct Trace
     Matrix values;  ///< V, m × d_v
 
     MaskMatrix mask;         ///< n × m, why each cell is hidden (same for every head)
+    bool anyMasked = false;  ///< whether the mask hides any cell
     Vector alignedPositions; ///< p_t per query for local-m and local-p, else empty
 
     double scaleDivisor = 1.0; ///< s: √d_h, 1 or the given number
     double temperature = 1.0;  ///< τ
+    /// 1 / (s · τ): scaled = scores · this (one rounding, like the division).
+    double reciprocalDivisor = 1.0;
+    /// σ = D/2 of local-p's Gaussian exp(−(j − p_t)² / (2σ²)); 0 without it.
+    double gaussianWidth = 0.0;
     int headDim = 0;           ///< d_h = d_k / h
     int headValueDim = 0;      ///< d_vh = d_v / h
 
@@ -92,8 +112,27 @@ struct Trace
     int keyCount() const { return static_cast<int>(keys.rows()); }
     int headCount() const { return static_cast<int>(heads.size()); }
 
-    /// The matrix a stage shows; per-head stages take `head`.
-    const Matrix &matrix(Stage stage, int head = 0) const;
+    /// The matrix a stage shows; per-head stages take `head` (empty if out of range).
+    Matrix matrix(Stage stage, int head = 0) const;
+    /// One row of it (empty if the row or head is out of range).
+    Eigen::RowVectorXd matrixRow(Stage stage, int head, int row) const;
+
+    // Each stage of head h, n × m. Only the scores are stored; the rest is
+    // computed from them here, in core, with the kernels compute() used.
+
+    /// score(q_i, k_j)
+    Matrix scores(int head) const;
+    /// scores / (s · τ)
+    Matrix scaled(int head) const;
+    /// scaled, −∞ where the mask hides a key
+    Matrix masked(int head) const;
+    /// softmax of each row of masked (times the Gaussian for local-p); hidden keys exactly 0
+    Matrix softWeights(int head) const;
+    /// after the selection: softWeights for soft attention, one-hot for hard and sampled
+    Matrix weights(int head) const;
+
+    /// Bytes the trace keeps in all (every matrix, mask and list).
+    std::size_t storedBytes() const;
 };
 
 } // namespace attn

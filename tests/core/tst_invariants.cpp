@@ -129,7 +129,7 @@ void TestInvariants::softRowsSumToOne()
     const attn::Trace &trace = result.value();
     QVERIFY(trace.rowsSumToOne);
     for (int h = 0; h < trace.headCount(); ++h) {
-        const attn::Matrix &weights = trace.heads[h].softWeights;
+        const attn::Matrix &weights = trace.softWeights(h);
         for (Eigen::Index i = 0; i < weights.rows(); ++i) {
             const double sum = weights.row(i).sum();
             const testsupport::Comparison comparison = testsupport::compareScalars(
@@ -188,13 +188,13 @@ void TestInvariants::permutingWordsPermutesOutput()
 
     // The weights move both ways: W'(i, j) = W(π(i), π(j)).
     for (int h = 0; h < original.value().headCount(); ++h) {
-        const attn::Matrix &weights = original.value().heads[h].weights;
+        const attn::Matrix &weights = original.value().weights(h);
         attn::Matrix expectedWeights(weights.rows(), weights.cols());
         for (Eigen::Index i = 0; i < weights.rows(); ++i)
             for (Eigen::Index j = 0; j < weights.cols(); ++j)
                 expectedWeights(i, j) = weights(permutation[i], permutation[j]);
         const testsupport::Comparison comparison = testsupport::compareMatrices(
-            shuffled.value().heads[h].weights, expectedWeights, tolerance,
+            shuffled.value().weights(h), expectedWeights, tolerance,
             QStringLiteral("head %1 weights after the permutation").arg(h));
         QVERIFY2(comparison.ok, qPrintable(comparison.message));
     }
@@ -214,13 +214,13 @@ void TestInvariants::lowTemperatureApproachesHardAttention()
     const attn::Result<attn::Trace> hardResult = attn::compute(hard);
     QVERIFY2(coldResult.ok(), coldResult.ok() ? "" : coldResult.error().message.c_str());
     QVERIFY2(hardResult.ok(), hardResult.ok() ? "" : hardResult.error().message.c_str());
-    const attn::Matrix &coldWeights = coldResult.value().heads.front().softWeights;
+    const attn::Matrix &coldWeights = coldResult.value().softWeights(0);
 
     attn::Matrix oneHot = attn::Matrix::Zero(coldWeights.rows(), coldWeights.cols());
     for (std::size_t i = 0; i < argmax.size(); ++i)
         oneHot(Eigen::Index(i), argmax[i]) = 1.0;
     VERIFY_MATRIX_NEAR(coldWeights, oneHot, tolerance);
-    VERIFY_MATRIX_NEAR(coldWeights, hardResult.value().heads.front().weights, tolerance);
+    VERIFY_MATRIX_NEAR(coldWeights, hardResult.value().weights(0), tolerance);
     VERIFY_MATRIX_NEAR(coldResult.value().output, hardResult.value().output, tolerance);
 }
 
@@ -233,7 +233,7 @@ void TestInvariants::higherTemperatureFlattensWeights()
         scenario.temperature = temperature;
         const attn::Result<attn::Trace> result = attn::compute(scenario);
         QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
-        const double largest = result.value().heads.front().softWeights.row(0).maxCoeff();
+        const double largest = result.value().softWeights(0).row(0).maxCoeff();
         QVERIFY2(largest < previousLargest,
                  qPrintable(QStringLiteral("τ = %1: largest weight of row 0 is %2, not below %3")
                                 .arg(temperature)
@@ -295,7 +295,7 @@ void TestInvariants::overflowingScoresGiveFiniteWeights()
     const attn::Result<attn::Trace> result = attn::compute(scenario);
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
-    const attn::HeadTrace &head = trace.heads.front();
+    const testsupport::HeadStages head = testsupport::headStages(trace, 0);
 
     VERIFY_ALL_FINITE(head.softWeights);
     VERIFY_ALL_FINITE(head.weights);
@@ -390,7 +390,7 @@ void TestInvariants::positionalEncodingFeedsTheProjections()
         {0.4939471143957027, -0.10128379600794013},
         {-0.6091797928701077, 0.5225936921731683},
         {1.227530077868492, -0.7571454724669213}}), tolerance);
-    VERIFY_MATRIX_NEAR(trace.heads.front().weights, matrixOf({
+    VERIFY_MATRIX_NEAR(trace.weights(0), matrixOf({
         {0.23023408897585376, 0.2779271663523087, 0.236885113699683, 0.2549536309721546},
         {0.15508795698138608, 0.4583868587768953, 0.09804617386635014, 0.2884790103753685},
         {0.30729728919196936, 0.20537790007277298, 0.23766760615003324, 0.24965720458522447}}), tolerance);

@@ -224,7 +224,7 @@ void TestMasking::masks()
     const attn::Result<attn::Trace> result = attn::compute(scenario);
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
-    const attn::HeadTrace &head = trace.heads.front();
+    const testsupport::HeadStages head = testsupport::headStages(trace, 0);
 
     QCOMPARE(testsupport::maskLetters(trace.mask), reasons);
     VERIFY_INTS_EQUAL(trace.fullyMaskedRows, fullyMaskedRows);
@@ -279,8 +279,8 @@ void TestMasking::paddingWithoutCausalIgnoresOrder()
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
     QCOMPARE(testsupport::maskLetters(trace.mask), QStringLiteral("VPVV VPVV VPVV VPVV"));
-    QVERIFY(trace.heads.front().weights(0, 2) > 0.0);
-    QVERIFY(trace.heads.front().weights(3, 0) > 0.0);
+    QVERIFY(trace.weights(0)(0, 2) > 0.0);
+    QVERIFY(trace.weights(0)(3, 0) > 0.0);
 }
 
 QTEST_APPLESS_MAIN(TestMasking)

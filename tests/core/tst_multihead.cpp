@@ -423,9 +423,8 @@ void TestMultihead::headsMatchNumPy()
     QCOMPARE(trace.headValueDim, headValueDim);
     VERIFY_NEAR(trace.scaleDivisor, scaleDivisor, 1e-15);
     for (int h = 0; h < trace.headCount(); ++h) {
-        const testsupport::Comparison w =
-            testsupport::compareMatrices(trace.heads[h].weights, weights[h], tolerance,
-                                         QStringLiteral("head %1 weights").arg(h));
+        const testsupport::Comparison w = testsupport::compareMatrices(
+            trace.weights(h), weights[h], tolerance, QStringLiteral("head %1 weights").arg(h));
         QVERIFY2(w.ok, qPrintable(w.message));
         const testsupport::Comparison o = testsupport::compareMatrices(
             trace.heads[h].output, outputs[h], tolerance, QStringLiteral("head %1 output").arg(h));
@@ -457,7 +456,7 @@ void TestMultihead::headsAreColumnSlices()
     QCOMPARE(dh * trace.headCount(), scenario.keyDim());
     QCOMPARE(dvh * trace.headCount(), scenario.valueDim());
     for (int h = 0; h < trace.headCount(); ++h) {
-        const attn::HeadTrace &head = trace.heads[h];
+        const testsupport::HeadStages head = testsupport::headStages(trace, h);
         VERIFY_MATRIX_EQUAL(head.queries, attn::Matrix(trace.queries.middleCols(h * dh, dh)));
         VERIFY_MATRIX_EQUAL(head.keys, attn::Matrix(trace.keys.middleCols(h * dh, dh)));
         VERIFY_MATRIX_EQUAL(head.values, attn::Matrix(trace.values.middleCols(h * dvh, dvh)));
@@ -495,7 +494,7 @@ void TestMultihead::stageMatricesAreTheHeadMatrices()
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
     for (int h = 0; h < trace.headCount(); ++h) {
-        const attn::HeadTrace &head = trace.heads[h];
+        const testsupport::HeadStages head = testsupport::headStages(trace, h);
         VERIFY_MATRIX_EQUAL(trace.matrix(attn::Stage::Scores, h), head.scores);
         VERIFY_MATRIX_EQUAL(trace.matrix(attn::Stage::Scaled, h), head.scaled);
         VERIFY_MATRIX_EQUAL(trace.matrix(attn::Stage::Masked, h), head.masked);

@@ -209,8 +209,8 @@ void TestScenarioEdit::growingTargetAddsOneHotWords()
     QVERIFY(!scenario.isCrossAttention());
 
     VERIFY_COMPUTES(scenario, trace);
-    QCOMPARE(trace.heads.front().weights.rows(), Eigen::Index(6));
-    QCOMPARE(trace.heads.front().weights.cols(), Eigen::Index(6));
+    QCOMPARE(trace.weights(0).rows(), Eigen::Index(6));
+    QCOMPARE(trace.weights(0).cols(), Eigen::Index(6));
 }
 
 void TestScenarioEdit::shrinkingTargetKeepsFirstWords_data()
@@ -322,7 +322,7 @@ void TestScenarioEdit::growingModelDimAddsZeroFeatures()
 
     // Zero features add nothing: the weights are the tutorial's.
     VERIFY_COMPUTES(scenario, trace);
-    VERIFY_MATRIX_NEAR(trace.heads.front().weights, tutorialWeights, tolerance);
+    VERIFY_MATRIX_NEAR(trace.weights(0), tutorialWeights, tolerance);
 }
 
 void TestScenarioEdit::shrinkingModelDimKeepsFirstFeatures()
@@ -487,8 +487,8 @@ void TestScenarioEdit::twoHeadsOnTheTutorialMatchNumPy()
         {0.9441927807928303, 1.4441927807928303, 0.5, 0.0},
         {0.9965186727029345, 1.4965186727029345, 0.7779944065816662, 0.0},
         {0.9830339418943936, 1.7851788370288402, 0.7779944065816662, 0.0}});
-    VERIFY_MATRIX_NEAR(trace.heads[0].weights, twoHeadWeights0, tolerance);
-    VERIFY_MATRIX_NEAR(trace.heads[1].weights, twoHeadWeights1, tolerance);
+    VERIFY_MATRIX_NEAR(trace.weights(0), twoHeadWeights0, tolerance);
+    VERIFY_MATRIX_NEAR(trace.weights(1), twoHeadWeights1, tolerance);
     VERIFY_MATRIX_NEAR(trace.output, twoHeadOutput, tolerance);
 }
 
@@ -549,8 +549,8 @@ void TestScenarioEdit::generalScoreWithIdentityEqualsDotScore()
     QVERIFY(!attn::hasMatrix(scenario, attn::MatrixId::ScoreKeyWeights));
 
     VERIFY_COMPUTES(scenario, trace);
-    VERIFY_MATRIX_NEAR(trace.heads.front().weights, tutorialWeights, tolerance);
-    VERIFY_NEAR(trace.heads.front().weights(0, 2), 0.7491303855446881, tolerance);
+    VERIFY_MATRIX_NEAR(trace.weights(0), tutorialWeights, tolerance);
+    VERIFY_NEAR(trace.weights(0)(0, 2), 0.7491303855446881, tolerance);
 }
 
 void TestScenarioEdit::additiveScoreGetsParametersOfMatchingShapes()
@@ -564,7 +564,7 @@ void TestScenarioEdit::additiveScoreGetsParametersOfMatchingShapes()
     VERIFY_MATRIX_EQUAL(attn::Matrix(scenario.vA), attn::Matrix(vectorOf({1, 1, 1})));
     QVERIFY(attn::hasMatrix(scenario, attn::MatrixId::ScoreVector));
     VERIFY_COMPUTES(scenario, trace);
-    VERIFY_ALL_FINITE(trace.heads.front().weights);
+    VERIFY_ALL_FINITE(trace.weights(0));
 }
 
 void TestScenarioEdit::additiveScoreKeepsExistingWa()
@@ -654,7 +654,7 @@ void TestScenarioEdit::crossAttentionCopiesTargetAsSource()
 
     // Attending to a copy of oneself is self-attention: the tutorial's weights.
     VERIFY_COMPUTES(scenario, trace);
-    VERIFY_MATRIX_NEAR(trace.heads.front().weights, tutorialWeights, tolerance);
+    VERIFY_MATRIX_NEAR(trace.weights(0), tutorialWeights, tolerance);
 
     // Turning it on again keeps an edited source.
     attn::Scenario edited = scenario;

@@ -344,7 +344,7 @@ void TestScoreFunctions::stagesMatchNumPy()
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
     QCOMPARE(trace.headCount(), 1);
-    const attn::HeadTrace &head = trace.heads.front();
+    const testsupport::HeadStages head = testsupport::headStages(trace, 0);
 
     VERIFY_NEAR(trace.scaleDivisor, scaleDivisor, 1e-15);
     VERIFY_NEAR(trace.temperature, temperature, 0.0);
@@ -376,8 +376,8 @@ void TestScoreFunctions::crossAttentionTakesKeysFromTheSource()
     QCOMPARE(trace.mask.rows(), Eigen::Index(3));
     QCOMPARE(trace.mask.cols(), Eigen::Index(4));
     QCOMPARE(testsupport::maskLetters(trace.mask), QStringLiteral("VVVV VVVV VVVV"));
-    QCOMPARE(trace.heads.front().weights.rows(), Eigen::Index(3));
-    QCOMPARE(trace.heads.front().weights.cols(), Eigen::Index(4));
+    QCOMPARE(trace.weights(0).rows(), Eigen::Index(3));
+    QCOMPARE(trace.weights(0).cols(), Eigen::Index(4));
     QCOMPARE(trace.output.rows(), Eigen::Index(3));
 }
 

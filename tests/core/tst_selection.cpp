@@ -258,7 +258,7 @@ void TestSelection::hard()
     const attn::Result<attn::Trace> result = attn::compute(scenario);
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
-    const attn::HeadTrace &head = trace.heads.front();
+    const testsupport::HeadStages head = testsupport::headStages(trace, 0);
 
     VERIFY_MATRIX_NEAR(head.softWeights, softWeights, tolerance);
     VERIFY_INTS_EQUAL(head.sampledKeys, chosenKeys);
@@ -392,7 +392,7 @@ void TestSelection::sample()
                                 : std::vector<std::vector<int>>{chosenKeysHead0, chosenKeysHead1};
     QCOMPARE(trace.headCount(), int(expected.size()));
     for (int h = 0; h < trace.headCount(); ++h) {
-        const attn::HeadTrace &head = trace.heads[h];
+        const testsupport::HeadStages head = testsupport::headStages(trace, h);
         QVERIFY2(head.sampledKeys == expected[h],
                  qPrintable(QStringLiteral("head %1 sampled keys %2, expected %3")
                                 .arg(h)
@@ -409,8 +409,7 @@ void TestSelection::softKeepsNoChosenKeys()
     const attn::Result<attn::Trace> result = attn::compute(fiveWords(attn::SelectionKind::Soft));
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     QVERIFY(result.value().heads.front().sampledKeys.empty());
-    VERIFY_MATRIX_EQUAL(result.value().heads.front().weights,
-                        result.value().heads.front().softWeights);
+    VERIFY_MATRIX_EQUAL(result.value().weights(0), result.value().softWeights(0));
 }
 
 void TestSelection::sameSeedSameChoice()
@@ -424,7 +423,7 @@ void TestSelection::sameSeedSameChoice()
         for (int h = 0; h < 2; ++h) {
             VERIFY_INTS_EQUAL(first.value().heads[h].sampledKeys,
                               second.value().heads[h].sampledKeys);
-            VERIFY_MATRIX_EQUAL(first.value().heads[h].weights, second.value().heads[h].weights);
+            VERIFY_MATRIX_EQUAL(first.value().weights(h), second.value().weights(h));
         }
         VERIFY_MATRIX_EQUAL(first.value().output, second.value().output);
     }
@@ -495,7 +494,7 @@ void TestSelection::sampledHeadsDoNotDependOnThreads()
         const auto parallel = attn::compute(twoHeads);
         QVERIFY(parallel.ok());
         QCOMPARE(parallel->heads[0].sampledKeys, reference->heads[0].sampledKeys);
-        QCOMPARE(parallel->heads[0].weights, reference->heads[0].weights);
+        QCOMPARE(parallel->weights(0), reference->weights(0));
         if (run == 0)
             continue;
         const auto again = attn::compute(twoHeads);

@@ -225,7 +225,7 @@ void TestSpan::spans()
             : std::vector<attn::Matrix>{softWeightsHead0, softWeightsHead1};
     QCOMPARE(trace.headCount(), int(expectedSoftWeights.size()));
     for (int h = 0; h < trace.headCount(); ++h) {
-        const attn::HeadTrace &head = trace.heads[h];
+        const testsupport::HeadStages head = testsupport::headStages(trace, h);
         const QString which = QStringLiteral("head %1 soft weights").arg(h);
         const testsupport::Comparison comparison = testsupport::compareMatrices(
             head.softWeights, expectedSoftWeights[h], tolerance, which);
@@ -258,7 +258,7 @@ void TestSpan::localPRowsSumBelowOne()
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
     QVERIFY(!trace.rowsSumToOne);
-    const attn::Vector sums = trace.heads.front().softWeights.rowwise().sum();
+    const attn::Vector sums = trace.softWeights(0).rowwise().sum();
     for (Eigen::Index i = 0; i < sums.size(); ++i)
         QVERIFY2(sums(i) > 0.0 && sums(i) < 1.0,
                  qPrintable(QStringLiteral("row %1 sums to %2, expected strictly between 0 and 1")

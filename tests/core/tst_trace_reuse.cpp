@@ -118,8 +118,8 @@ QString firstDifference(const attn::Trace &actual, const attn::Trace &expected)
                         .arg(expected.headCount());
     } else {
         for (int h = 0; h < actual.headCount(); ++h) {
-            const attn::HeadTrace &a = actual.heads[h];
-            const attn::HeadTrace &e = expected.heads[h];
+            const testsupport::HeadStages a = testsupport::headStages(actual, h);
+            const testsupport::HeadStages e = testsupport::headStages(expected, h);
             const QString head = QStringLiteral("head %1 ").arg(h);
             matrix(a.queries, e.queries, head + QStringLiteral("queries"));
             matrix(a.keys, e.keys, head + QStringLiteral("keys"));

@@ -175,7 +175,7 @@ void TestTutorial::stagesMatchNumPy()
     QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
     const attn::Trace &trace = result.value();
     QCOMPARE(trace.headCount(), 1);
-    const attn::HeadTrace &head = trace.heads.front();
+    const testsupport::HeadStages head = testsupport::headStages(trace, 0);
 
     const attn::Matrix *actual = nullptr;
     if (stage == QLatin1String("queries"))

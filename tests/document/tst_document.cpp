@@ -51,9 +51,9 @@ const attn::Matrix warmWeights = matrixOf({
     {0.3456827000377584, 0.019274249002744933, 0.6157688019567518, 0.019274249002744933},
     {0.2230871326325629, 0.03946884461932408, 0.7078717709538586, 0.029572251794254392}});
 
-const attn::Matrix &weightsOf(const Document &document)
+attn::Matrix weightsOf(const Document &document)
 {
-    return document.trace().heads.front().weights;
+    return document.trace().weights(0);
 }
 
 /// The arguments of one cellsChanged emission, as text for a readable QCOMPARE.

@@ -114,7 +114,8 @@ void TestPresets::everyPresetLoadsAndComputes()
     const attn::Result<attn::Trace> trace = attn::compute(scenario);
     QVERIFY2(trace.ok(), trace.ok() ? "" : trace.error().message.c_str());
     QVERIFY(trace->fullyMaskedRows.empty());
-    for (const attn::HeadTrace &head : trace->heads) {
+    for (int h = 0; h < trace->headCount(); ++h) {
+        const testsupport::HeadStages head = testsupport::headStages(*trace, h);
         VERIFY_ALL_FINITE(head.weights);
         VERIFY_ALL_FINITE(head.output);
         if (scenario.span == attn::SpanKind::LocalP)
@@ -153,10 +154,10 @@ void TestPresets::tutorialGivesNumPysWeights()
 {
     const attn::Trace trace = computed(loaded("tutorial"));
     // NumPy: softmax(Q Kᵀ / √3) and its product with V.
-    VERIFY_MATRIX_EQUAL(trace.heads[0].scores,
+    VERIFY_MATRIX_EQUAL(trace.scores(0),
                         matrixOf({{8, 2, 10, 2}, {4, 0, 4, 0}, {12, 2, 14, 2}, {10, 4, 14, 3}}));
     VERIFY_MATRIX_NEAR(
-        trace.heads[0].weights,
+        trace.weights(0),
         matrixOf(
             {{0.23608986335744747, 0.007389875548932189, 0.7491303855446881, 0.007389875548932189},
              {0.4548263225195752, 0.0451736774804248, 0.4548263225195752, 0.0451736774804248},
@@ -183,9 +184,9 @@ void TestPresets::crossAttentionAlignsTheTranslation()
     QVERIFY(scenario.source->tokens == english);
     const attn::Trace trace = computed(scenario);
     // la → the, maison → house, bleue → blue: the order crosses.
-    VERIFY_INTS_EQUAL(strongestKeys(trace.heads[0].weights), (std::vector<int>{0, 2, 1}));
+    VERIFY_INTS_EQUAL(strongestKeys(trace.weights(0)), (std::vector<int>{0, 2, 1}));
     // NumPy, Q = X W_Q, K = X_s W_K, softmax(Q Kᵀ / √3).
-    VERIFY_MATRIX_NEAR(trace.heads[0].weights,
+    VERIFY_MATRIX_NEAR(trace.weights(0),
                        matrixOf({{0.7069772771411883, 0.07021749164966243, 0.22280523120914927},
                                  {0.08286107592207957, 0.08286107592207957, 0.8342778481558409},
                                  {0.07021749164966243, 0.7069772771411883, 0.22280523120914927}}),
@@ -195,7 +196,7 @@ void TestPresets::crossAttentionAlignsTheTranslation()
 void TestPresets::causalHidesLaterWords()
 {
     const attn::Trace trace = computed(loaded("causal"));
-    const attn::Matrix &weights = trace.heads[0].weights;
+    const attn::Matrix &weights = trace.weights(0);
     for (Eigen::Index query = 0; query < weights.rows(); ++query) {
         for (Eigen::Index key = query + 1; key < weights.cols(); ++key)
             QCOMPARE(weights(query, key), 0.0);
@@ -209,9 +210,9 @@ void TestPresets::paddingGetsNoWeight()
     const attn::Scenario scenario = loaded("padding");
     QVERIFY((scenario.padding == std::vector<bool>{false, false, false, true, true}));
     const attn::Trace trace = computed(scenario);
-    for (Eigen::Index query = 0; query < trace.heads[0].weights.rows(); ++query) {
-        QCOMPARE(trace.heads[0].weights(query, 3), 0.0);
-        QCOMPARE(trace.heads[0].weights(query, 4), 0.0);
+    for (Eigen::Index query = 0; query < trace.weights(0).rows(); ++query) {
+        QCOMPARE(trace.weights(0)(query, 3), 0.0);
+        QCOMPARE(trace.weights(0)(query, 4), 0.0);
     }
 }
 
@@ -221,7 +222,7 @@ void TestPresets::localMKeepsToTheWindow()
     QCOMPARE(scenario.span, attn::SpanKind::LocalM);
     QCOMPARE(scenario.window, 1);
     const attn::Trace trace = computed(scenario);
-    const attn::Matrix &weights = trace.heads[0].weights;
+    const attn::Matrix &weights = trace.weights(0);
     for (Eigen::Index query = 0; query < weights.rows(); ++query) {
         for (Eigen::Index key = 0; key < weights.cols(); ++key) {
             if (std::abs(key - query) > 1)
@@ -237,7 +238,7 @@ void TestPresets::hardAndSampledAreOneHot()
 {
     for (const char *name : {"hard", "sampled"}) {
         const attn::Trace trace = computed(loaded(name));
-        const attn::Matrix &weights = trace.heads[0].weights;
+        const attn::Matrix &weights = trace.weights(0);
         for (Eigen::Index query = 0; query < weights.rows(); ++query) {
             QCOMPARE(weights.row(query).sum(), 1.0);
             QCOMPARE(weights.row(query).maxCoeff(), 1.0);
@@ -245,7 +246,7 @@ void TestPresets::hardAndSampledAreOneHot()
     }
     // Hard attention: the arg-max of each row of the tutorial's scores
     // [8 2 10 2], [4 0 4 0] (the first of the tie), [12 2 14 2], [10 4 14 3].
-    VERIFY_INTS_EQUAL(strongestKeys(computed(loaded("hard")).heads[0].weights),
+    VERIFY_INTS_EQUAL(strongestKeys(computed(loaded("hard")).weights(0)),
                       (std::vector<int>{2, 0, 2, 2}));
 }
 
@@ -259,8 +260,8 @@ void TestPresets::multiHeadHasTwoHeadsAndAProjection()
     QVERIFY(trace.projected);
     QCOMPARE(trace.output.cols(), Eigen::Index(3));
     // Head 1: "cat" and "mice" look at the verb; head 2: at the nouns.
-    VERIFY_INTS_EQUAL(strongestKeys(trace.heads[0].weights), (std::vector<int>{0, 2, 1, 2}));
-    QCOMPARE(strongestKeys(trace.heads[1].weights)[1], 1);
+    VERIFY_INTS_EQUAL(strongestKeys(trace.weights(0)), (std::vector<int>{0, 2, 1, 2}));
+    QCOMPARE(strongestKeys(trace.weights(1))[1], 1);
 }
 
 void TestPresets::positionalTellsEqualWordsApart()

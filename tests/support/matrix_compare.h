@@ -88,6 +88,31 @@ inline QString describe(const attn::Matrix &matrix)
     return rows.join(QLatin1Char('\n'));
 }
 
+/// Every matrix of one head, taken once through the trace's accessors (the
+/// n × m stages are computed from the stored scores when asked for).
+struct HeadStages
+{
+    attn::Matrix queries, keys, values;
+    attn::Matrix scores, scaled, masked, softWeights, weights;
+    attn::Matrix output;
+    std::vector<int> sampledKeys;
+};
+
+inline HeadStages headStages(const attn::Trace &trace, int head)
+{
+    const attn::HeadTrace &h = trace.heads.at(static_cast<std::size_t>(head));
+    return {h.queries,
+            h.keys,
+            h.values,
+            trace.scores(head),
+            trace.scaled(head),
+            trace.masked(head),
+            trace.softWeights(head),
+            trace.weights(head),
+            h.output,
+            h.sampledKeys};
+}
+
 /// The outcome of a comparison: `ok`, or a message naming the first bad cell.
 struct Comparison
 {

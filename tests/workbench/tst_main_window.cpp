@@ -830,7 +830,7 @@ void TestMainWindow::causalMaskFromTheOptions()
     QTRY_COMPARE(window->document()->scenario().mask, attn::MaskKind::Causal);
     const HeatmapView *masked = heatmap(*window, "masked");
     const HeatmapView *weights = heatmap(*window, "weights");
-    const attn::Matrix &engineWeights = window->document()->trace().heads.front().weights;
+    const attn::Matrix &engineWeights = window->document()->trace().weights(0);
     for (int row = 0; row < 4; ++row) {
         for (int column = 0; column < 4; ++column) {
             const QString cell = QStringLiteral("cell (%1, %2)").arg(row).arg(column);
@@ -875,7 +875,7 @@ void TestMainWindow::maskedWeightsReadZero()
     QTRY_COMPARE(window->document()->scenario().mask, attn::MaskKind::Causal);
 
     const HeatmapView *weights = heatmap(*window, "weights");
-    QCOMPARE(window->document()->trace().heads.front().weights(0, 1), 0.0);
+    QCOMPARE(window->document()->trace().weights(0)(0, 1), 0.0);
     QCOMPARE(weights->cellLabel(0, 1), QStringLiteral("0"));
     QCOMPARE(weights->cellLabel(2, 3), QStringLiteral("0"));
     QCOMPARE(weights->cellLabel(0, 0), QStringLiteral("1"));

@@ -138,14 +138,14 @@ void TestMatrixEditor::typingAValueChangesTheDocument()
 {
     Workbench bench(MatrixId::KeyWeights);
     QVERIFY(QTest::qWaitForWindowExposed(&bench.editor));
-    const attn::Matrix weightsBefore = bench.document.trace().heads.front().weights;
+    const attn::Matrix weightsBefore = bench.document.trace().weights(0);
 
     typeInto(bench, bench.cell(1, 2), QStringLiteral("-1.25"));
 
     QTRY_COMPARE(bench.value(MatrixId::KeyWeights, 1, 2), -1.25);
     QCOMPARE(bench.model.data(bench.cell(1, 2)).toString(), QStringLiteral("-1.25"));
     QCOMPARE(bench.document.undoStack()->count(), 1);
-    QVERIFY(bench.document.trace().heads.front().weights != weightsBefore);
+    QVERIFY(bench.document.trace().weights(0) != weightsBefore);
 
     bench.document.undoStack()->undo();
     QCOMPARE(bench.value(MatrixId::KeyWeights, 1, 2), 1.0);

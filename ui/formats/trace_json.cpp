@@ -17,14 +17,15 @@ QJsonArray jsonIntegers(const std::vector<int> &values)
     return array;
 }
 
-QJsonObject headToJson(const HeadTrace &head, bool oneHot)
+QJsonObject headToJson(const Trace &trace, int h, bool oneHot)
 {
+    const HeadTrace &head = trace.heads[std::size_t(h)];
     QJsonObject object{
-        {QStringLiteral("scores"), jsonMatrix(head.scores)},
-        {QStringLiteral("scaled"), jsonMatrix(head.scaled)},
-        {QStringLiteral("masked"), jsonMatrix(head.masked)},
-        {QStringLiteral("soft_weights"), jsonMatrix(head.softWeights)},
-        {QStringLiteral("weights"), jsonMatrix(head.weights)},
+        {QStringLiteral("scores"), jsonMatrix(trace.scores(h))},
+        {QStringLiteral("scaled"), jsonMatrix(trace.scaled(h))},
+        {QStringLiteral("masked"), jsonMatrix(trace.masked(h))},
+        {QStringLiteral("soft_weights"), jsonMatrix(trace.softWeights(h))},
+        {QStringLiteral("weights"), jsonMatrix(trace.weights(h))},
         {QStringLiteral("output"), jsonMatrix(head.output)},
     };
     if (oneHot)
@@ -57,8 +58,8 @@ QJsonObject traceToJson(const Scenario &scenario, const Trace &trace)
 
     const bool oneHot = scenario.selection != SelectionKind::Soft;
     QJsonArray heads;
-    for (const HeadTrace &head : trace.heads)
-        heads.append(headToJson(head, oneHot));
+    for (int h = 0; h < trace.headCount(); ++h)
+        heads.append(headToJson(trace, h, oneHot));
     object[QStringLiteral("heads")] = heads;
 
     object[QStringLiteral("concat")] = jsonMatrix(trace.concat);

@@ -98,7 +98,7 @@ QList<NamedMatrix> traceMatrices(const Scenario &scenario, const Trace &trace,
                 named.title += translate(" (head %1)").arg(head + 1);
                 named.latexSymbol += QStringLiteral("_{%1}").arg(head + 1);
             }
-            named.values = &trace.matrix(stage, head);
+            named.values = trace.matrix(stage, head);
             named.rowLabels = stage_labels::rowLabels(stage, scenario, trace, head);
             named.columnLabels = stage_labels::columnLabels(stage, scenario, trace, head);
             result << named;
@@ -119,7 +119,7 @@ QByteArray traceLatex(const Scenario &scenario, const Trace &trace, std::optiona
                 .arg(decimals);
     const QList<NamedMatrix> matrices = traceMatrices(scenario, trace, only);
     for (const NamedMatrix &named : matrices) {
-        const Matrix &values = *named.values;
+        const Matrix &values = named.values;
         text += QLatin1Char('\n');
         text += QStringLiteral("% ") + named.title + QStringLiteral(": ") +
                 translate("rows %1; columns %2")
@@ -152,7 +152,7 @@ QByteArray traceCsv(const Scenario &scenario, const Trace &trace)
         if (!first)
             text += QStringLiteral("\r\n");
         first = false;
-        const Matrix &values = *named.values;
+        const Matrix &values = named.values;
         text += csvField(named.title + QStringLiteral(" — ") + stage_text::symbol(named.stage)) +
                 QStringLiteral("\r\n");
         QStringList header{QString()};

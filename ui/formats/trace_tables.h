@@ -19,7 +19,7 @@ struct NamedMatrix
     int head = -1; ///< −1: not a per-head matrix, or the only head
     QString title;
     QString latexSymbol;
-    const Matrix *values = nullptr;
+    Matrix values; ///< taken from the trace (a per-head stage is computed when asked for)
     QStringList rowLabels;
     QStringList columnLabels;
 };

@@ -12,7 +12,8 @@ QString number(double value)
     return QLocale().toString(value, 'g', 4);
 }
 
-QString shape(const Matrix &matrix)
+/// "n×m" of any matrix (a head's scores are stored row by row).
+template <typename Stored> QString shape(const Stored &matrix)
 {
     return QStringLiteral("%1×%2").arg(matrix.rows()).arg(matrix.cols());
 }
@@ -136,7 +137,7 @@ QString formula(Stage stage, const Scenario &s, const Trace &trace)
         case ScoreFunction::Dot:
             return QCoreApplication::translate(
                        "StageText", "score[i][j] = q_i · k_j, all at once: scores = Q · Kᵀ (%1)")
-                .arg(shape(trace.heads.front().scores));
+                .arg(shape(trace.heads.front().storedScores()));
         case ScoreFunction::General:
             return QCoreApplication::translate("StageText",
                                                "score[i][j] = q_i · W_a · k_jᵀ (general score)");
@@ -210,7 +211,7 @@ QString formula(Stage stage, const Scenario &s, const Trace &trace)
         return QCoreApplication::translate(
                    "StageText",
                    "output = weights · V = %1 · %2 = %3: each row a weighted mix of values")
-            .arg(shape(trace.heads.front().weights), shape(trace.heads.front().values),
+            .arg(shape(trace.heads.front().storedScores()), shape(trace.heads.front().values),
                  shape(trace.heads.front().output));
     case Stage::Concat:
         return QCoreApplication::translate("StageText",
