@@ -50,7 +50,12 @@ int computeCommand(const ui::ScenarioReadResult &loaded)
     const Result<Trace> trace = compute(*loaded.scenario);
     if (!trace)
         return fail(ui::errorText(trace.error()));
-    return printOutput(ui::traceToJsonText(*loaded.scenario, *trace));
+    // Streamed: at 1024 tokens the text is over 100 MB.
+    const bool written = ui::writeTraceJson(*loaded.scenario, *trace, [](const QByteArray &piece) {
+        return std::fwrite(piece.constData(), 1, std::size_t(piece.size()), stdout) ==
+               std::size_t(piece.size());
+    });
+    return written && std::fflush(stdout) == 0 ? exitOk : outputFailed();
 }
 
 int presetsCommand()

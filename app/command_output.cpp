@@ -13,15 +13,18 @@ bool writeAll(std::FILE *stream, const QByteArray &bytes)
            std::fflush(stream) == 0;
 }
 
-int printOutput(const QByteArray &bytes)
+int outputFailed()
 {
-    if (writeAll(stdout, bytes))
-        return exitOk;
     const QString message =
         Text::tr("%1: cannot write the output: %2")
             .arg(QCoreApplication::applicationName(), QString::fromLocal8Bit(std::strerror(errno)));
     writeAll(stderr, (message + QLatin1Char('\n')).toLocal8Bit());
     return exitOutputFailed;
+}
+
+int printOutput(const QByteArray &bytes)
+{
+    return writeAll(stdout, bytes) ? exitOk : outputFailed();
 }
 
 int fail(const QString &message)

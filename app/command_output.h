@@ -21,6 +21,8 @@ constexpr int exitBadInput = 2;
 
 /// Writes everything or reports that it could not; the output is built before.
 bool writeAll(std::FILE *stream, const QByteArray &bytes);
+/// Says on stderr that stdout could not be written: exitOutputFailed.
+int outputFailed();
 /// The command's result on stdout: exitOk, or exitOutputFailed with a line on stderr.
 int printOutput(const QByteArray &bytes);
 /// One line on stderr, nothing on stdout: exitBadInput.

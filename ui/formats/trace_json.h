@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <functional>
 
 namespace attn::ui {
 
@@ -22,7 +23,17 @@ namespace attn::ui {
 /// "nan"; every double keeps all the digits needed to read it back exactly.
 QJsonObject traceToJson(const Scenario &scenario, const Trace &trace);
 
-/// The same, as indented text ending in a newline.
+/// The same, as indented text ending in a newline (prettyJson of the object,
+/// the keys in the order of a lesson), built in memory.
 QByteArray traceToJsonText(const Scenario &scenario, const Trace &trace);
+
+/// Receives the next piece of the text; false when it could not be written.
+using JsonSink = std::function<bool(const QByteArray &piece)>;
+
+/// Writes exactly the text of traceToJsonText() to `sink`, piece by piece
+/// (about a megabyte each), without building a QJsonObject of every number
+/// first: at 1024 tokens the text is over 100 MB. Returns false as soon as
+/// the sink fails.
+bool writeTraceJson(const Scenario &scenario, const Trace &trace, const JsonSink &sink);
 
 } // namespace attn::ui
