@@ -41,11 +41,37 @@ bool isPerHead(Stage stage)
     return stage >= Stage::Scores && stage <= Stage::Output;
 }
 
+namespace {
+
+/// rows × cols of a stage, without computing it: the n × m stages of a
+/// head are computed from its stored scores when asked for.
+struct StageShape
+{
+    Eigen::Index rowCount = 0;
+    Eigen::Index colCount = 0;
+    Eigen::Index rows() const { return rowCount; }
+    Eigen::Index cols() const { return colCount; }
+};
+
+StageShape stageShape(const Trace &trace, Stage stage, int head)
+{
+    if (stage >= Stage::Scores && stage <= Stage::Weights) {
+        if (head < 0 || head >= trace.headCount())
+            return {};
+        const auto &scores = trace.heads[std::size_t(head)].storedScores();
+        return {scores.rows(), scores.cols()};
+    }
+    const Matrix matrix = trace.matrix(stage, head);
+    return {matrix.rows(), matrix.cols()};
+}
+
+} // namespace
+
 QStringList rowLabels(Stage stage, const Scenario &scenario, const Trace &trace, int head)
 {
     // The trace may lag behind a scenario that no longer computes; its own
     // shapes decide the labels then.
-    const Matrix &matrix = trace.matrix(stage, head);
+    const StageShape matrix = stageShape(trace, stage, head);
     const bool fromKeys = stage == Stage::Keys || stage == Stage::Values;
     QStringList labels = names(fromKeys ? scenario.keySequence().tokens : scenario.target.tokens);
     if (labels.size() != matrix.rows())
@@ -55,7 +81,7 @@ QStringList rowLabels(Stage stage, const Scenario &scenario, const Trace &trace,
 
 QStringList columnLabels(Stage stage, const Scenario &scenario, const Trace &trace, int head)
 {
-    const Matrix &matrix = trace.matrix(stage, head);
+    const StageShape matrix = stageShape(trace, stage, head);
     QStringList labels;
     if (stage >= Stage::Scores && stage <= Stage::Weights)
         labels = names(scenario.keySequence().tokens);
