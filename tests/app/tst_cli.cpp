@@ -247,7 +247,8 @@ void TestCli::presetsListsEveryPreset()
     }
     QCOMPARE(names,
              (QStringList{"tutorial", "causal", "padding", "cross-attention", "local-m", "local-p",
-                          "hard", "sampled", "general", "additive", "multi-head", "positional"}));
+                          "hard", "sampled", "general", "additive", "multi-head", "positional",
+                          "image-patches"}));
 }
 
 void TestCli::everyPresetComputes()

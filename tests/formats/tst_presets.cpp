@@ -24,6 +24,7 @@ constexpr double tolerance = 1e-12;
 const QStringList expectedNames = {
     "tutorial", "causal",  "padding", "cross-attention", "local-m",    "local-p",
     "hard",     "sampled", "general", "additive",        "multi-head", "positional",
+    "image-patches",
 };
 
 attn::Scenario loaded(const QString &name)

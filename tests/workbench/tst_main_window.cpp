@@ -183,6 +183,7 @@ constexpr int tutorialStageCount = int(std::size(tutorialStages));
 const QStringList expectedPresets = {
     "tutorial", "causal",  "padding", "cross-attention", "local-m",    "local-p",
     "hard",     "sampled", "general", "additive",        "multi-head", "positional",
+    "image-patches",
 };
 
 // ---- finding the window's parts ----------------------------------------------

@@ -41,6 +41,8 @@ constexpr Preset builtIn[] = {
                                                 "and projected by W_O")},
     {"positional", QT_TRANSLATE_NOOP("Presets", "Sinusoidal positional encoding tells two equal "
                                                 "words apart")},
+    {"image-patches", QT_TRANSLATE_NOOP("Presets", "Tokens that are image patches: a 4 × 4 image "
+                                                   "cut into four 2 × 2 patches")},
 };
 
 } // namespace
