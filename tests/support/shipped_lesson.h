@@ -1,0 +1,62 @@
+#pragma once
+
+// The shipped lesson (resources/lessons/attention-from-scratch) as the content
+// tests read it: loaded once, each step's starting scenario in lesson order,
+// and a step found by its chapter and step ids.
+
+#include "attention.h"
+#include "lesson.h"
+#include "lesson_loader.h"
+
+#include <QList>
+#include <QString>
+#include <QtTest>
+
+namespace shipped_lesson {
+
+struct Located
+{
+    int chapter = -1;
+    int step = -1;
+};
+
+inline Located find(const attn::ui::Lesson &lesson, const QString &chapterId,
+                    const QString &stepId)
+{
+    for (int c = 0; c < lesson.chapters.size(); ++c) {
+        if (lesson.chapters[c].id != chapterId)
+            continue;
+        for (int s = 0; s < lesson.chapters[c].steps.size(); ++s) {
+            if (lesson.chapters[c].steps[s].id == stepId)
+                return {c, s};
+        }
+    }
+    return {};
+}
+
+/// The scenario every step starts from, in lesson order (a step without a
+/// preset or scenario keeps the one before).
+inline QList<QList<attn::Scenario>> startScenarios(const attn::ui::Lesson &lesson)
+{
+    QList<QList<attn::Scenario>> result;
+    attn::Scenario current = attn::tutorialScenario();
+    for (const attn::ui::LessonChapter &chapter : lesson.chapters) {
+        QList<attn::Scenario> steps;
+        for (const attn::ui::LessonStep &step : chapter.steps) {
+            current = attn::ui::stepScenario(step.setup, current);
+            steps.append(current);
+        }
+        result.append(steps);
+    }
+    return result;
+}
+
+inline attn::Trace traceOf(const attn::Scenario &scenario)
+{
+    attn::Result<attn::Trace> result = attn::compute(scenario);
+    if (!result.ok())
+        qFatal("a step's scenario does not compute");
+    return std::move(result.value());
+}
+
+} // namespace shipped_lesson
