@@ -22,6 +22,7 @@
 
 using namespace attn;
 using namespace attn::ui;
+using shipped_lesson::allText;
 using shipped_lesson::Located;
 using shipped_lesson::traceOf;
 
@@ -129,6 +130,10 @@ void TestLessonContent::stepsFitThePanel()
         for (const LessonStep &s : chapter.steps) {
             const int words = wordCount(s.text.body) + wordCount(s.text.question);
             QVERIFY2(!s.text.title.isEmpty(), qPrintable(s.textPath));
+            // The panel says "Right." or "Not quite." itself: the texts do not say it again.
+            static const QRegularExpression verdict(QStringLiteral("^(Right|Yes|Done)\\b"));
+            QVERIFY2(!verdict.match(s.text.right).hasMatch(), qPrintable(s.textPath));
+            QVERIFY2(!s.text.wrong.contains(QLatin1String("Not quite")), qPrintable(s.textPath));
             QVERIFY2(words >= 45 && words <= 160,
                      qPrintable(QStringLiteral("%1: %2 words").arg(s.textPath).arg(words)));
         }
@@ -240,9 +245,15 @@ void TestLessonContent::byHandAnswers()
     // The answer the text gives is accepted, and so is the answer worked from
     // the rounded numbers the hint shows.
     QVERIFY(std::abs(answer - engine) <= st.activity.tolerance);
-    QVERIFY2(
-        st.text.right.contains(QString::number(answer, 'f', answer == std::round(answer) ? 0 : 3)),
-        qPrintable(st.text.right));
+    const QString written = QString::number(answer, 'f', answer == std::round(answer) ? 0 : 3);
+    QVERIFY2(st.text.right.contains(written), qPrintable(st.text.right));
+    // A first miss gets the hint, which leads the way without giving the answer;
+    // neither the text nor the question gives it either.
+    const QString given = answer == std::round(answer) ? QStringLiteral("= ") + written : written;
+    QVERIFY(!st.text.hint.isEmpty());
+    QVERIFY2(!st.text.hint.contains(given), qPrintable(st.text.hint));
+    QVERIFY2(!st.text.body.contains(given), qPrintable(st.text.body));
+    QVERIFY2(!st.text.question.contains(given), qPrintable(st.text.question));
 }
 
 void TestLessonContent::predictAnswers_data()
@@ -320,15 +331,6 @@ void TestLessonContent::choiceAnswers()
 }
 
 namespace {
-
-/// Everything the learner can read on a step, answers included.
-QString allText(const LessonStep &step)
-{
-    return QStringList{step.text.title, step.text.body, step.text.question,
-                       step.text.choices.join(QLatin1Char('\n')), step.text.hint, step.text.right,
-                       step.text.wrong}
-        .join(QLatin1Char('\n'));
-}
 
 /// The last stage a step shows at any time: its setup's reveal, and what a
 /// predict step reveals once it is answered.

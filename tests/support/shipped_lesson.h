@@ -10,6 +10,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtTest>
 
 namespace shipped_lesson {
@@ -49,6 +50,15 @@ inline QList<QList<attn::Scenario>> startScenarios(const attn::ui::Lesson &lesso
         result.append(steps);
     }
     return result;
+}
+
+/// Everything the learner can read on a step, answers included.
+inline QString allText(const attn::ui::LessonStep &step)
+{
+    const attn::ui::LessonText &t = step.text;
+    return QStringList{t.title, t.body, t.question, t.choices.join(QLatin1Char('\n')), t.hint,
+                       t.right, t.wrong}
+        .join(QLatin1Char('\n'));
 }
 
 inline attn::Trace traceOf(const attn::Scenario &scenario)
