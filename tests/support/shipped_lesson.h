@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 #include <QtTest>
+#include <algorithm>
 
 namespace shipped_lesson {
 
@@ -59,6 +60,25 @@ inline QString allText(const attn::ui::LessonStep &step)
     return QStringList{t.title, t.body, t.question, t.choices.join(QLatin1Char('\n')), t.hint,
                        t.right, t.wrong}
         .join(QLatin1Char('\n'));
+}
+
+/// The last stage a step shows at any time: its setup's reveal, and what a
+/// predict step reveals once it is answered.
+inline int shownUpTo(const attn::ui::LessonStep &step)
+{
+    int shown = step.setup.reveal ? static_cast<int>(*step.setup.reveal) : attn::stageCount - 1;
+    if (step.activity.type == attn::ui::LessonActivity::Type::Predict) {
+        if (step.activity.reveal)
+            shown = std::max(shown, static_cast<int>(*step.activity.reveal));
+        else if (!step.activity.hasChoices())
+            shown = std::max(shown, static_cast<int>(step.activity.stage));
+    }
+    return shown;
+}
+
+inline QString startingPoint(const attn::ui::LessonStep &step)
+{
+    return step.setup.preset + QLatin1Char('|') + step.setup.scenarioFile;
 }
 
 inline attn::Trace traceOf(const attn::Scenario &scenario)
