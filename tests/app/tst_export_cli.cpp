@@ -4,6 +4,7 @@
 //   export / export-deck / export-code / export-latex / export-csv → the file, exit 0
 //   a bad argument or scenario → one line on stderr, no file, exit 2
 //   a path that cannot be written → one line on stderr, no file, exit 1
+//   a full disk (a lowered file size limit) → the reason on stderr, the old file, exit 1
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +17,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <sys/resource.h>
+
 namespace {
 
 struct Run
@@ -25,9 +31,20 @@ struct Run
     QByteArray err;
 };
 
-Run run(const QStringList &arguments)
+/// Runs attention-lab; with `fileSizeLimit`, the child cannot write a file
+/// past that many bytes (EFBIG, as on a full disk; SIGXFSZ is ignored).
+Run run(const QStringList &arguments, qint64 fileSizeLimit = -1)
 {
     QProcess process;
+    if (fileSizeLimit >= 0) {
+        process.setChildProcessModifier([fileSizeLimit] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit limit{};
+            ::getrlimit(RLIMIT_FSIZE, &limit);
+            limit.rlim_cur = rlim_t(fileSizeLimit);
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // No display: the export commands must not need one.
     environment.remove(QStringLiteral("DISPLAY"));
@@ -67,6 +84,8 @@ private slots:
     void badArgumentsExitTwo_data();
     void badArgumentsExitTwo();
     void unwritablePathExitsOne();
+    void exportOnFullDiskFails_data();
+    void exportOnFullDiskFails();
     void everyColorMapIsAccepted_data();
     void everyColorMapIsAccepted();
     void lessonDeckHasOnePagePerStep();
@@ -241,6 +260,40 @@ void TestExportCli::unwritablePathExitsOne()
     QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
     QCOMPARE(QDir(taken).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList());
+}
+
+void TestExportCli::exportOnFullDiskFails_data()
+{
+    commandsWriteTheirFile_data(); // every export command
+}
+
+// Each export on a full disk: exit 1 with the system's reason, and the file
+// that was there before is still there, byte for byte, with nothing beside it.
+void TestExportCli::exportOnFullDiskFails()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, file);
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath(file);
+    const QByteArray old = "the previous export\n";
+    {
+        QFile previous(path);
+        QVERIFY(previous.open(QIODevice::WriteOnly));
+        QCOMPARE(previous.write(old), qint64(old.size()));
+    }
+    const Run result = run(arguments << QStringLiteral("--out") << path, 64);
+    QVERIFY2(result.exitCode == 1, qPrintable(describe(result)));
+    QVERIFY2(result.out.isEmpty(), qPrintable(describe(result)));
+    QVERIFY2(result.err.count('\n') == 1, qPrintable(describe(result)));
+    const QString err = QString::fromLocal8Bit(result.err);
+    QVERIFY2(err.contains(path), qPrintable(describe(result)));
+    QVERIFY2(err.contains(QString::fromLocal8Bit(std::strerror(EFBIG))), qPrintable(describe(result)));
+    QFile kept(path);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), old);
+    QCOMPARE(QDir(folder.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{file});
 }
 
 void TestExportCli::everyColorMapIsAccepted_data()

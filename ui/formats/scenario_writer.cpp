@@ -1,5 +1,6 @@
 #include "scenario_writer.h"
 
+#include "file_writer.h"
 #include "json_format.h"
 #include "scenario_file.h"
 #include "scenario_names.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace attn::ui {
 
@@ -98,22 +98,14 @@ QByteArray writeScenario(const Scenario &scenario)
 
 bool writeScenarioFile(const Scenario &scenario, const QString &path, QString *error)
 {
-    const auto failed = [&](const QString &reason) {
-        if (error) {
-            *error = Text::tr("%1: cannot write the file: %2")
-                         .arg(QDir::toNativeSeparators(path), reason);
-        }
-        return false;
-    };
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failed(file.errorString());
-    const QByteArray json = writeScenario(scenario);
-    if (file.write(json) != json.size())
-        return failed(file.errorString()); // the temporary file is removed with `file`
-    if (!file.commit())
-        return failed(file.errorString());
-    return true;
+    QString reason;
+    if (replaceFileContents(path, writeScenario(scenario), &reason))
+        return true;
+    if (error) {
+        *error = Text::tr("%1: cannot write the file: %2")
+                     .arg(QDir::toNativeSeparators(path), reason);
+    }
+    return false;
 }
 
 } // namespace attn::ui

@@ -11,9 +11,9 @@ namespace attn::ui {
 /// reading it back gives the same numbers.
 QByteArray writeScenario(const Scenario &scenario);
 
-/// Writes through a temporary file that replaces `path` only when complete:
-/// a failed save leaves the old file, or none, behind. On failure returns
-/// false and, if `error` is given, says why.
+/// Writes through replaceFileContents(): a failed save (a full disk, a
+/// read-only folder) leaves the old file, or none, behind. On failure returns
+/// false and, if `error` is given, says why in the system's words.
 bool writeScenarioFile(const Scenario &scenario, const QString &path, QString *error = nullptr);
 
 } // namespace attn::ui
