@@ -316,6 +316,8 @@ void TestLessonPanel::restoreThisStep()
     QVERIFY(panel->goTo(1, 0));
     window->document()->setCell(MatrixId::KeyWeights, 2, 0, 3.0);
     window->pipeline()->revealAll();
+    // The edit is unsaved: restoring asks first (tst_replace_prompt), and Discard goes on.
+    answerMessageBox(QStringLiteral("Discard"));
     QTest::mouseClick(panel->restoreButton(), Qt::LeftButton);
     QCOMPARE(window->document()->scenario().wK(2, 0), 0.0);
     QVERIFY(!panel->isStepDone());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "explanation.h"
+#include "replace_question.h"
 #include "scenario_matrix.h"
 #include "trace.h"
 
@@ -21,6 +22,11 @@ public:
     virtual ~LessonHost() = default;
 
     virtual Document *document() const = 0;
+    /// Replaces the document with a step's own example through the window's
+    /// one gate, which asks Save / Discard / Cancel (in `question`'s words)
+    /// when unsaved changes would be lost. False, and nothing changed, when
+    /// the learner kept their work.
+    virtual bool replaceScenario(const Scenario &scenario, const ReplaceQuestion &question) = 0;
     /// The window the lesson's questions are asked over.
     virtual QWidget *dialogParent() = 0;
 

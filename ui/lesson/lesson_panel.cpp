@@ -9,7 +9,6 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
@@ -113,8 +112,20 @@ QString LessonPanel::placeKey(const QString &lessonId)
     return QStringLiteral("lessons/%1/place").arg(lessonId);
 }
 
-void LessonPanel::setLesson(const Lesson &lesson, bool apply)
+bool LessonPanel::setLesson(const Lesson &lesson, bool apply)
 {
+    int chapter = 0;
+    int step = 0;
+    restorePlace(lesson, chapter, step);
+    if (apply) {
+        // The lesson's step brings its own example: the learner's unsaved work
+        // is asked about before anything changes, and Cancel keeps this lesson.
+        ReplaceQuestion question;
+        question.text = tr("Open the lesson “%1” and replace your changes with its example?")
+                            .arg(lesson.title);
+        if (!replaceWithExample(lesson.step(chapter, step), question))
+            return false;
+    }
     m_lesson = lesson;
     m_noLesson.clear();
     m_title->setText(lesson.title);
@@ -122,11 +133,9 @@ void LessonPanel::setLesson(const Lesson &lesson, bool apply)
     for (int index = 0; index < lesson.chapters.size(); ++index)
         m_chapterBox->addItem(tr("%1. %2").arg(index + 1).arg(lesson.chapters.at(index).title));
     m_progress->setRange(0, std::max(1, lesson.stepCount()));
-    int chapter = 0;
-    int step = 0;
-    restorePlace(chapter, step);
     enterStep(chapter, step, apply);
     emit lessonChanged();
+    return true;
 }
 
 void LessonPanel::clearLesson(const QString &message)
@@ -150,14 +159,14 @@ const LessonStep *LessonPanel::currentStep() const
     return &m_lesson->step(m_chapter, m_step);
 }
 
-void LessonPanel::restorePlace(int &chapter, int &step) const
+void LessonPanel::restorePlace(const Lesson &lesson, int &chapter, int &step)
 {
     const QStringList place =
-        QSettings().value(placeKey(m_lesson->id)).toString().split(QLatin1Char('/'));
+        QSettings().value(placeKey(lesson.id)).toString().split(QLatin1Char('/'));
     if (place.size() != 2)
         return;
-    for (int c = 0; c < m_lesson->chapters.size(); ++c) {
-        const LessonChapter &candidate = m_lesson->chapters.at(c);
+    for (int c = 0; c < lesson.chapters.size(); ++c) {
+        const LessonChapter &candidate = lesson.chapters.at(c);
         if (candidate.id != place.at(0))
             continue;
         chapter = c;
@@ -204,35 +213,31 @@ bool LessonPanel::goTo(int chapter, int step)
     if (!m_lesson || chapter < 0 || chapter >= m_lesson->chapters.size() || step < 0 ||
         step >= m_lesson->chapters.at(chapter).steps.size())
         return false;
-    if (!confirmLeaving(chapter, step))
+    const bool forward =
+        m_lesson->stepNumber(chapter, step) > m_lesson->stepNumber(m_chapter, m_step);
+    ReplaceQuestion question;
+    question.text = forward ? tr("Replace your changes with the next step's example?")
+                            : tr("Replace your changes with that step's example?");
+    question.informativeText =
+        tr("You changed the workbench in this step. Stay to keep working on it, or save it "
+           "first; Undo (Ctrl+Z) cannot bring it back once replaced.");
+    question.discardLabel = tr("Continue");
+    question.cancelLabel = tr("Stay");
+    if (!replaceWithExample(m_lesson->step(chapter, step), question))
         return false;
     enterStep(chapter, step, true);
     return true;
 }
 
-bool LessonPanel::confirmLeaving(int chapter, int step)
+bool LessonPanel::replaceWithExample(const LessonStep &target, ReplaceQuestion question)
 {
-    const LessonStep &target = m_lesson->step(chapter, step);
     if (!target.setup.replacesScenario())
         return true; // the learner's scenario stays; options and cells are undoable changes
-    const Scenario &current = m_host->document()->scenario();
-    const bool edited =
-        m_stepApplied ? current != m_stepScenario : m_host->document()->isModified();
-    if (!edited)
-        return true;
-    const bool forward =
-        m_lesson->stepNumber(chapter, step) > m_lesson->stepNumber(m_chapter, m_step);
-    QMessageBox box(QMessageBox::Question, tr("Your changes"),
-                    forward ? tr("Replace your changes with the next step's example?")
-                            : tr("Replace your changes with that step's example?"),
-                    QMessageBox::NoButton, m_host->dialogParent());
-    box.setInformativeText(tr("You changed the workbench in this step. Stay to keep working on "
-                              "it; Undo (Ctrl+Z) cannot bring it back once replaced."));
-    QPushButton *proceed = box.addButton(tr("Continue"), QMessageBox::AcceptRole);
-    QPushButton *stay = box.addButton(tr("Stay"), QMessageBox::RejectRole);
-    box.setDefaultButton(stay);
-    box.exec();
-    return box.clickedButton() == proceed;
+    // Only the learner's own changes are worth a question: not the options a
+    // step set up, nor a scenario that is saved.
+    if (m_stepApplied)
+        question.unchangedFrom = &m_stepScenario;
+    return m_host->replaceScenario(stepScenario(target.setup, *target.setup.scenario), question);
 }
 
 void LessonPanel::enterStep(int chapter, int step, bool apply)
@@ -257,9 +262,15 @@ void LessonPanel::restoreStep()
         return;
     const LessonStep &step = *currentStep();
     Document *document = m_host->document();
-    if (step.setup.replacesScenario())
-        document->reset(stepScenario(step.setup, *step.setup.scenario));
-    else if (m_stepApplied && document->scenario() != m_stepScenario)
+    if (step.setup.replacesScenario()) {
+        ReplaceQuestion question;
+        question.text = tr("Restore this step's example? Your changes are not saved.");
+        question.informativeText =
+            tr("Save keeps them in a file first; Undo (Ctrl+Z) cannot bring them back once the "
+               "step is restored.");
+        if (!replaceWithExample(step, question))
+            return;
+    } else if (m_stepApplied && document->scenario() != m_stepScenario)
         document->change(m_stepScenario, tr("Restore the lesson step"));
     enterStep(m_chapter, m_step, true);
 }
@@ -270,12 +281,11 @@ void LessonPanel::applySetup()
     const LessonSetup &setup = step.setup;
     Document *document = m_host->document();
 
-    // A step's own example starts over, so the undo history of the previous
-    // example does not mix in; options and cells are an undoable change of
-    // the learner's scenario.
-    if (setup.replacesScenario())
-        document->reset(stepScenario(setup, *setup.scenario));
-    else if (setup.changesScenario())
+    // A step's own example has replaced the document already, through the
+    // window's gate (replaceWithExample()), so the undo history of the
+    // previous example does not mix in; options and cells are an undoable
+    // change of the learner's scenario.
+    if (!setup.replacesScenario() && setup.changesScenario())
         document->change(stepScenario(setup, document->scenario()),
                          tr("Lesson: %1").arg(step.text.title));
     m_stepScenario = document->scenario();

@@ -2,6 +2,7 @@
 
 #include "lesson.h"
 #include "lesson_activity_view.h"
+#include "replace_question.h"
 
 #include <QWidget>
 #include <optional>
@@ -27,8 +28,9 @@ class LessonHost;
 /// an interactive step (predict, try, by hand) is its LessonActivityView.
 ///
 /// The learner's own edits are never thrown away silently: moving to a step
-/// that brings its own example asks first when the scenario changed since the
-/// step was set up. The place in the lesson is remembered (QSettings, per
+/// that brings its own example, restoring a step and opening a lesson go
+/// through the window's one unsaved-changes gate (LessonHost::replaceScenario),
+/// which asks first when the scenario changed since the step was set up. The place in the lesson is remembered (QSettings, per
 /// lesson id).
 class LessonPanel : public QWidget
 {
@@ -42,8 +44,10 @@ public:
     const Lesson &lesson() const { return *m_lesson; }
     /// Shows `lesson` at the learner's remembered place; `apply` sets the
     /// workbench up for that step at once (else the learner's scenario stays
-    /// until they move or press "Restore this step").
-    void setLesson(const Lesson &lesson, bool apply = true);
+    /// until they move or press "Restore this step"). With `apply`, unsaved
+    /// changes are asked about first; false, and the current lesson stays,
+    /// when the learner kept them.
+    bool setLesson(const Lesson &lesson, bool apply = true);
     /// No lesson: says so, and how to open one.
     void clearLesson(const QString &message);
 
@@ -93,8 +97,10 @@ private:
     void enterStep(int chapter, int step, bool apply);
     void applySetup();
     void rememberPlace() const;
-    void restorePlace(int &chapter, int &step) const;
-    bool confirmLeaving(int chapter, int step);
+    static void restorePlace(const Lesson &lesson, int &chapter, int &step);
+    /// Replaces the document with the step's own example (if it has one)
+    /// through the host's gate; false when the learner kept their work.
+    bool replaceWithExample(const LessonStep &target, ReplaceQuestion question);
     void refresh();
     void refreshText();
 

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 namespace attn::ui {
@@ -54,48 +55,87 @@ FileActions::FileActions(Document *document, QWidget *window)
     m_presetMenu->setToolTipsVisible(true);
 }
 
-bool FileActions::maybeSave()
+bool FileActions::maybeSave(const ReplaceQuestion &question)
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::warning(
-        m_window, tr("Unsaved changes"),
-        tr("This scenario has changes that are not saved. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
+    if (question.unchangedFrom && m_document->scenario() == *question.unchangedFrom)
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    question.text.isEmpty()
+                        ? tr("This scenario has changes that are not saved. Save them first?")
+                        : question.text,
+                    QMessageBox::Save, m_window);
+    box.setInformativeText(question.informativeText);
+    QPushButton *discard = question.discardLabel.isEmpty()
+                                   ? box.addButton(QMessageBox::Discard)
+                                   : box.addButton(question.discardLabel,
+                                                   QMessageBox::DestructiveRole);
+    QPushButton *cancel = question.cancelLabel.isEmpty()
+                                  ? box.addButton(QMessageBox::Cancel)
+                                  : box.addButton(question.cancelLabel, QMessageBox::RejectRole);
+    box.setEscapeButton(cancel);
+    box.setDefaultButton(question.cancelLabel.isEmpty()
+                             ? qobject_cast<QPushButton *>(box.button(QMessageBox::Save))
+                             : cancel);
+    box.exec();
+    if (box.clickedButton() == box.button(QMessageBox::Save))
         return save();
-    return answer == QMessageBox::Discard;
+    return box.clickedButton() == discard;
+}
+
+bool FileActions::replaceDocument(const Scenario &scenario, const QString &filePath,
+                                  const ReplaceQuestion &question)
+{
+    if (!maybeSave(question))
+        return false;
+    m_document->reset(scenario, filePath);
+    return true;
 }
 
 void FileActions::newScenario()
 {
-    if (!maybeSave())
-        return;
     const ScenarioReadResult tutorial = attn::ui::loadPreset(QLatin1String(tutorialPresetName));
-    m_document->reset(tutorial.ok() ? *tutorial.scenario : tutorialScenario());
+    replaceDocument(tutorial.ok() ? *tutorial.scenario : tutorialScenario());
 }
 
 void FileActions::open()
 {
-    if (!maybeSave())
-        return;
     QSettings settings;
     const QString path = QFileDialog::getOpenFileName(
         m_window, tr("Open a scenario"), settings.value(QStringLiteral("lastDirectory")).toString(),
         fileFilter());
     if (!path.isEmpty())
-        openFile(path);
+        openFileAsking(path);
 }
 
 bool FileActions::openFile(const QString &path)
 {
+    return readAndReplace(path, false);
+}
+
+bool FileActions::openFileAsking(const QString &path)
+{
+    return readAndReplace(path, true);
+}
+
+bool FileActions::readAndReplace(const QString &path, bool ask)
+{
+    // Read first: a file that is not a scenario is reported without asking
+    // about the current work, which stays.
     const ScenarioReadResult result = readScenarioFile(path);
     if (!result.ok()) {
         QMessageBox::warning(m_window, tr("Cannot open the scenario"),
                              tr("%1\n\nYour current work is unchanged.").arg(result.error));
         return false;
     }
-    m_document->reset(*result.scenario, QFileInfo(path).absoluteFilePath());
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (ask) {
+        if (!replaceDocument(*result.scenario, absolute))
+            return false;
+    } else {
+        m_document->reset(*result.scenario, absolute);
+    }
     addRecentFile(path);
     emit message(tr("Opened %1").arg(QFileInfo(path).fileName()));
     return true;
@@ -127,6 +167,7 @@ bool FileActions::saveFile(const QString &path)
 {
     QString error;
     if (!writeScenarioFile(m_document->scenario(), path, &error)) {
+        emit message(tr("Not saved: %1").arg(error));
         QMessageBox::warning(m_window, tr("Cannot save the scenario"),
                              tr("%1\n\nYour work is still open; try another place.").arg(error));
         return false;
@@ -140,14 +181,13 @@ bool FileActions::saveFile(const QString &path)
 
 bool FileActions::loadPreset(const QString &name)
 {
-    if (!maybeSave())
-        return false;
     const ScenarioReadResult result = attn::ui::loadPreset(name);
     if (!result.ok()) {
         QMessageBox::warning(m_window, tr("Cannot load the preset"), result.error);
         return false;
     }
-    m_document->reset(*result.scenario);
+    if (!replaceDocument(*result.scenario))
+        return false;
     emit presetLoaded();
     emit message(tr("Preset “%1” loaded").arg(name));
     return true;
@@ -174,10 +214,7 @@ void FileActions::updateRecentFiles()
     for (const QString &path : files) {
         QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
         action->setToolTip(path);
-        connect(action, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
+        connect(action, &QAction::triggered, this, [this, path] { openFileAsking(path); });
     }
     m_recentMenu->setEnabled(!files.isEmpty());
 }

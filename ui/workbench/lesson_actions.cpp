@@ -129,15 +129,16 @@ bool LessonActions::openLesson(const QString &path)
                                  : result.error);
         return false;
     }
+    m_dock->show();
+    m_dock->raise();
+    if (!m_panel->setLesson(*result.lesson, true))
+        return false; // the learner kept their work, and the current lesson stays
     QSettings settings;
     const QString absolute =
         path.startsWith(QLatin1Char(':')) ? path : QFileInfo(path).absoluteFilePath();
     settings.setValue(QStringLiteral("lesson/path"), absolute);
     if (!path.startsWith(QLatin1Char(':')))
         settings.setValue(QStringLiteral("lesson/directory"), QFileInfo(absolute).absolutePath());
-    m_dock->show();
-    m_dock->raise();
-    m_panel->setLesson(*result.lesson, true);
     emit message(tr("Lesson “%1” opened").arg(result.lesson->title));
     return true;
 }

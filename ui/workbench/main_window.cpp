@@ -13,6 +13,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGroupBox>
@@ -21,13 +23,16 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QMessageBox>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace attn::ui {
@@ -74,6 +79,7 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/attention-lab.svg")));
     setDockNestingEnabled(true);
+    setAcceptDrops(true);
     // Tabs on top of the dock, where a learner looks first.
     setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
 
@@ -361,6 +367,53 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     writeSettings();
     event->accept();
+}
+
+bool MainWindow::replaceScenario(const Scenario &scenario, const ReplaceQuestion &question)
+{
+    return m_files->replaceDocument(scenario, QString(), question);
+}
+
+namespace {
+
+/// The one local .json file being dragged, or nothing.
+QString droppedScenarioPath(const QMimeData *data)
+{
+    if (!data || !data->hasUrls() || data->urls().size() != 1)
+        return {};
+    const QUrl url = data->urls().constFirst();
+    if (!url.isLocalFile())
+        return {};
+    const QString path = url.toLocalFile();
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? path : QString();
+}
+
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedScenarioPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!droppedScenarioPath(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedScenarioPath(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // The drag ends first: the question is asked once the file manager is free.
+    QTimer::singleShot(0, this, [this, path] {
+        raise();
+        activateWindow();
+        m_files->openFileAsking(path);
+    });
 }
 
 bool MainWindow::openFile(const QString &path)

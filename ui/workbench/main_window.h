@@ -9,6 +9,10 @@
 
 class QAction;
 class QDockWidget;
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
+class QMimeData;
 class QGroupBox;
 class QLabel;
 
@@ -57,6 +61,7 @@ public:
     void focusEditor(MatrixId id) override;
 
     // The lesson's host: the pipeline as the lesson sets it up.
+    bool replaceScenario(const Scenario &scenario, const ReplaceQuestion &question) override;
     QWidget *dialogParent() override { return this; }
     Stage revealedStage() const override;
     void revealUpTo(Stage stage) override;
@@ -83,6 +88,11 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /// A scenario file (.json) dragged from a file manager opens as with
+    /// File > Open: asked about first when there are unsaved changes.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
