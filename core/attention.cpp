@@ -4,7 +4,9 @@
 #include "matrix_product.h"
 
 #include <cmath>
+#include <limits>
 #include <mutex>
+#include <new>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -22,12 +24,25 @@ double sigmoid(double x)
     return 1.0 / (1.0 + std::exp(-x));
 }
 
+/// A NaN counts as −∞, as the softmax counts a NaN score: with inputs near
+/// ±1e300 the products overflow and ∞ − ∞ gives NaN.
+double nanAsLowest(double x)
+{
+    return std::isnan(x) ? -std::numeric_limits<double>::infinity() : x;
+}
+
 /// Aligned position p_t for local-p: S · sigmoid(v_pᵀ tanh(q_t W_p)).
+///
+/// Always a number from 0 to S, so the window and the Gaussian stay finite:
+/// a NaN before tanh or before the sigmoid is taken as −∞ (tanh → −1,
+/// sigmoid → 0), and ±∞ saturate as they should.
 Vector predictedPositions(const Matrix &queries, const Matrix &wP, const Vector &vP, int keyCount)
 {
-    const Matrix hidden = (queries * wP).array().tanh().matrix();
+    const Matrix hidden =
+        (queries * wP).unaryExpr([](double x) { return std::tanh(nanAsLowest(x)); });
     const Vector logits = hidden * vP;
-    return logits.unaryExpr([keyCount](double x) { return keyCount * sigmoid(x); });
+    return logits.unaryExpr(
+        [keyCount](double x) { return keyCount * sigmoid(nanAsLowest(x)); });
 }
 
 MaskMatrix buildMask(const Scenario &scenario, const Vector &alignedPositions)
@@ -86,10 +101,34 @@ Matrix sinusoidalEncoding(int count, int dimension)
     return encoding;
 }
 
+namespace {
+
+std::optional<Error> computeValid(const Scenario &s, Trace &trace);
+
+} // namespace
+
 std::optional<Error> computeInto(const Scenario &s, Trace &trace)
 {
     if (auto error = validate(s))
         return error;
+    try {
+        return computeValid(s, trace);
+    } catch (const std::bad_alloc &) {
+        // Within the budget the system may still run short. Give the memory
+        // back at once and say so; never abort.
+        trace = Trace{};
+        Error error;
+        error.code = ErrorCode::OutOfMemory;
+        error.value = traceBytes(s);
+        error.message = "the computation needs more memory than the system has free";
+        return error;
+    }
+}
+
+namespace {
+
+std::optional<Error> computeValid(const Scenario &s, Trace &trace)
+{
     keepFreedTraceMemory();
 
     const int queryCount = s.queryCount();
@@ -181,6 +220,8 @@ std::optional<Error> computeInto(const Scenario &s, Trace &trace)
         trace.output = trace.concat;
     return std::nullopt;
 }
+
+} // namespace
 
 Result<Trace> compute(const Scenario &s)
 {

@@ -9,6 +9,12 @@ namespace attn {
 /// Checks a scenario; the first problem found, naming its field, or nothing.
 std::optional<Error> validate(const Scenario &scenario);
 
+/// The bytes compute() would keep in the trace of a scenario whose shapes are
+/// consistent: every head's scores, queries, keys, values and output, and the
+/// trace's own embeddings, projections, concatenation, output and mask. An
+/// upper estimate, counted before anything is allocated.
+double traceBytes(const Scenario &scenario);
+
 /// Runs the whole pipeline and keeps every intermediate matrix.
 ///
 /// For each head h, with Q_h, K_h, V_h the head's column slices:

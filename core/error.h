@@ -22,6 +22,11 @@ enum class ErrorCode
     WindowTooSmall,         ///< local-p needs D ≥ 1 (σ = D/2 must be > 0)
     MissingParameter,       ///< a matrix the options need is absent (`field`)
     PaddingLengthMismatch,  ///< one padding flag per key token
+    DivisorOutOfRange,      ///< s · τ (`value`) or 1 / (s · τ) rounds to 0 or ∞
+    OutOfMemory,            ///< the system had no memory left for the computation
+    TraceTooLarge,          ///< the trace of `expectedCols` heads × `actualRows` queries ×
+                            ///< `actualCols` keys would need `value` bytes, above
+                            ///< traceMemoryBudget
 };
 
 /// An invalid input: which field, what is wrong, with the numbers.

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cmath>
 #include <system_error>
+#include <exception>
 #include <thread>
 #include <vector>
 
@@ -199,13 +200,23 @@ void HeadComputation::computeHeads(const Context &context, Trace &trace)
     const int limit = threadLimit.load(std::memory_order_relaxed);
     const int usable = limit > 0 ? std::min(limit, cores) : cores;
     const int threadCount = cells >= parallelCellThreshold ? std::min(headCount, usable) : 1;
+    // A head that runs out of memory throws std::bad_alloc. On a worker that
+    // would end the program; so every thread keeps its failure, all are
+    // joined, and the first failure is thrown again here, for compute() to
+    // report.
+    std::vector<std::exception_ptr> failures(static_cast<std::size_t>(threadCount));
     std::vector<std::thread> workers;
     if (threadCount > 1) {
         for (int worker = 1; worker < threadCount; ++worker) {
             try {
-                workers.emplace_back([&context, &trace, &heads, worker, threadCount, headCount] {
-                    for (int h = worker; h < headCount; h += threadCount)
-                        computeHead(context, trace, h, heads[std::size_t(h)]);
+                workers.emplace_back([&context, &trace, &heads, &failures, worker, threadCount,
+                                      headCount] {
+                    try {
+                        for (int h = worker; h < headCount; h += threadCount)
+                            computeHead(context, trace, h, heads[std::size_t(h)]);
+                    } catch (...) {
+                        failures[std::size_t(worker)] = std::current_exception();
+                    }
                 });
             } catch (const std::system_error &) {
                 break; // no thread to be had: this one does the rest
@@ -214,12 +225,20 @@ void HeadComputation::computeHeads(const Context &context, Trace &trace)
     }
     // This thread takes its own share and that of any worker that did not start.
     const int started = int(workers.size()) + 1;
-    for (int h = 0; h < headCount; ++h) {
-        if (h % threadCount == 0 || h % threadCount >= started)
-            computeHead(context, trace, h, heads[std::size_t(h)]);
+    try {
+        for (int h = 0; h < headCount; ++h) {
+            if (h % threadCount == 0 || h % threadCount >= started)
+                computeHead(context, trace, h, heads[std::size_t(h)]);
+        }
+    } catch (...) {
+        failures[0] = std::current_exception();
     }
     for (std::thread &worker : workers)
         worker.join();
+    for (const std::exception_ptr &failure : failures) {
+        if (failure)
+            std::rethrow_exception(failure);
+    }
 }
 
 } // namespace attn

@@ -1,12 +1,28 @@
 #include "scenario.h"
 
+#include <cmath>
+
 namespace attn {
 
 namespace {
 
+/// Equal as values, and NaN equal to NaN: a scenario holding a NaN (one that
+/// validate() refuses) must still equal its copy, or "nothing changed" and
+/// "modified?" would say otherwise.
+bool sameNumber(double a, double b)
+{
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
+
 bool sameMatrix(const Matrix &a, const Matrix &b)
 {
-    return a.rows() == b.rows() && a.cols() == b.cols() && a == b;
+    if (a.rows() != b.rows() || a.cols() != b.cols())
+        return false;
+    for (Eigen::Index i = 0; i < a.size(); ++i) {
+        if (!sameNumber(a.data()[i], b.data()[i]))
+            return false;
+    }
+    return true;
 }
 
 bool sameSequence(const Sequence &a, const Sequence &b)
@@ -25,7 +41,7 @@ bool Scenario::operator==(const Scenario &o) const
            sameSource && sameMatrix(wQ, o.wQ) && sameMatrix(wK, o.wK) && sameMatrix(wV, o.wV) &&
            sameOutput && heads == o.heads && score == o.score && sameMatrix(wA, o.wA) &&
            sameMatrix(uA, o.uA) && sameMatrix(vA, o.vA) && scale == o.scale &&
-           scaleValue == o.scaleValue && temperature == o.temperature && mask == o.mask &&
+           sameNumber(scaleValue, o.scaleValue) && sameNumber(temperature, o.temperature) && mask == o.mask &&
            padding == o.padding && span == o.span && window == o.window && sameMatrix(wP, o.wP) &&
            sameMatrix(vP, o.vP) && selection == o.selection && seed == o.seed &&
            positional == o.positional;

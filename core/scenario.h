@@ -144,6 +144,10 @@ struct Scenario
 /// Limits that keep the window responsive and the memory bounded.
 inline constexpr int maxTokens = 1024;
 inline constexpr int maxDimension = 1024;
+/// The most memory one computation's trace may take, in bytes (2 GiB). The
+/// n × m scores of every head dominate: h · n · m · 8 bytes. validate()
+/// refuses a scenario whose trace would need more (see traceBytes()).
+inline constexpr double traceMemoryBudget = 2.0 * 1024 * 1024 * 1024;
 
 /// The tutorial's example: four words [1,0,0] [0,1,0] [1,1,0] [0,0,1] and the
 /// W_Q, W_K, W_V drawn by np.random.seed(42); np.random.randint(3, size=(3, 3)).

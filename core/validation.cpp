@@ -1,6 +1,7 @@
 #include "attention.h"
 
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 #include <tuple>
 
@@ -143,7 +144,40 @@ Error simpleError(ErrorCode code, const std::string &field, const std::string &m
     return error;
 }
 
+/// Bytes as GiB with one decimal: "8.1 GiB".
+std::string gibText(double bytes)
+{
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(1) << bytes / (1024.0 * 1024.0 * 1024.0) << " GiB";
+    return out.str();
+}
+
 } // namespace
+
+double traceBytes(const Scenario &s)
+{
+    const double cell = sizeof(double);
+    const double n = s.queryCount();
+    const double m = s.keyCount();
+    const double modelDim = s.modelDim();
+    const double keyDim = s.keyDim();
+    const double valueDim = s.valueDim();
+    const double heads = std::max(s.heads, 1);
+    const double outputDim = s.wO ? static_cast<double>(s.wO->cols()) : valueDim;
+    const double sequenceRows = s.source ? n + m : n;
+
+    // Per head: scores n × m; queries and keys (n + m) × d_h; values and output
+    // (m + n) × d_vh; the chosen key per query. Summed over the heads the
+    // slices add up to d_k and d_v.
+    const double perHead = heads * n * m * cell + (n + m) * keyDim * cell +
+                           (m + n) * valueDim * cell + heads * n * sizeof(int);
+    // The trace itself: embeddings, positional encoding and input of each
+    // sequence; Q, K, V; concat; output; the n × m mask of one byte a cell.
+    const double shared = 3 * sequenceRows * modelDim * cell + (n + m) * keyDim * cell +
+                          m * valueDim * cell + n * valueDim * cell + n * outputDim * cell +
+                          n * m * sizeof(MaskReason);
+    return perHead + shared;
+}
 
 std::optional<Error> validate(const Scenario &s)
 {
@@ -183,6 +217,21 @@ std::optional<Error> validate(const Scenario &s)
     }
     const int headDim = keyDim / s.heads;
 
+    // Before any matrix of the trace is allocated: will it fit?
+    if (const double bytes = traceBytes(s); bytes > traceMemoryBudget) {
+        Error error;
+        error.code = ErrorCode::TraceTooLarge;
+        error.field = "heads";
+        error.expectedCols = s.heads;
+        error.actualRows = s.queryCount();
+        error.actualCols = s.keyCount();
+        error.value = bytes;
+        error.message = std::to_string(s.heads) + " heads × " + std::to_string(s.queryCount()) +
+                        " × " + std::to_string(s.keyCount()) + " scores need " + gibText(bytes) +
+                        "; the limit is " + gibText(traceMemoryBudget);
+        return error;
+    }
+
     if (s.wO) {
         if (auto error = checkMatrix("w_o", "d_v × d_out", *s.wO, valueDim, -1))
             return error;
@@ -212,6 +261,26 @@ std::optional<Error> validate(const Scenario &s)
         Error error = simpleError(ErrorCode::TemperatureNotPositive, "temperature",
                                   "τ must be a number greater than 0");
         error.value = s.temperature;
+        return error;
+    }
+
+    // The scores are multiplied by 1 / (s · τ): both must be ordinary numbers.
+    // τ = 1e-300 with a divisor of 1e-10 underflows s · τ to 0 and the
+    // reciprocal to ∞; τ = 1e300 with s = 1e10 overflows it.
+    const double scaleDivisor = s.scale == ScaleMode::Custom ? s.scaleValue
+                                : s.scale == ScaleMode::None ? 1.0
+                                                             : std::sqrt(double(headDim));
+    if (const double divisor = scaleDivisor * s.temperature;
+        !(std::isfinite(divisor) && divisor > 0.0 && std::isfinite(1.0 / divisor) &&
+          1.0 / divisor > 0.0)) {
+        std::ostringstream number;
+        number << divisor;
+        Error error = simpleError(
+            ErrorCode::DivisorOutOfRange, "temperature",
+            "s · τ = " + number.str() +
+                " is too close to 0 or too large to divide the scores by; choose a temperature "
+                "or scale nearer 1");
+        error.value = divisor;
         return error;
     }
 
@@ -245,6 +314,37 @@ std::optional<Error> validate(const Scenario &s)
             if (auto error = checkVector("v_p", "d_p × 1", s.vP, static_cast<int>(s.wP.cols())))
                 return error;
         }
+    }
+
+    // The parameters the chosen options do not use are kept for when they are
+    // chosen again: they must be numbers too, or switching back would bring a
+    // NaN in (and a file holding one would be read without a word).
+    const bool usesWA = s.score != ScoreFunction::Dot;
+    const bool usesAdditive = s.score == ScoreFunction::Additive;
+    const bool usesSpan = s.span == SpanKind::LocalP;
+    for (const auto &[field, matrix, used] :
+         {std::tuple{"w_a", &s.wA, usesWA}, std::tuple{"u_a", &s.uA, usesAdditive},
+          std::tuple{"w_p", &s.wP, usesSpan}}) {
+        if (!used) {
+            if (auto error = checkMatrix(field, "any", *matrix, int(matrix->rows()),
+                                         int(matrix->cols())))
+                if (error->code != ErrorCode::MissingParameter)
+                    return error;
+        }
+    }
+    for (const auto &[field, vector, used] :
+         {std::tuple{"v_a", &s.vA, usesAdditive}, std::tuple{"v_p", &s.vP, usesSpan}}) {
+        if (!used) {
+            if (auto error = checkVector(field, "any", *vector, int(vector->size())))
+                if (error->code != ErrorCode::MissingParameter)
+                    return error;
+        }
+    }
+    if (s.scale != ScaleMode::Custom && !std::isfinite(s.scaleValue)) {
+        Error error = simpleError(ErrorCode::ScaleNotPositive, "scale",
+                                  "the divisor must be a number greater than 0");
+        error.value = s.scaleValue;
+        return error;
     }
     return std::nullopt;
 }

@@ -54,6 +54,7 @@ private slots:
     void spans_data();
     void spans();
     void localPRowsSumBelowOne();
+    void localPHugeInputsKeepWeightsFinite();
 };
 
 void TestSpan::spans_data()
@@ -264,6 +265,42 @@ void TestSpan::localPRowsSumBelowOne()
                  qPrintable(QStringLiteral("row %1 sums to %2, expected strictly between 0 and 1")
                                 .arg(i)
                                 .arg(testsupport::fullPrecision(sums(i)))));
+}
+
+// Inputs of ±1e300 overflow the projections: q = 1e300·1e300 + (−1e300)·1e300
+// = ∞ − ∞ = NaN. local-p takes a NaN as −∞, as the softmax does, so
+// p_t = S · sigmoid(v_p · tanh(−∞)) = 3 · sigmoid(−1) = 3 / (1 + e), and the
+// weights stay numbers. By NumPy from the formulas (tests/reference style):
+//   p = 3 / (1 + np.e) = 0.8068242641099854; keys 0 and 1 lie within D = 1;
+//   both scores are NaN, clamped alike, so the softmax gives 0.5 and 0.5;
+//   times exp(−(j − p)² / (2 · 0.5²)): 0.1360030500209148, 0.46404167664529805.
+// V = 1e300·1 + (−1e300)·1 = 0, so the output is 0.
+void TestSpan::localPHugeInputsKeepWeightsFinite()
+{
+    attn::Scenario scenario;
+    scenario.target = sequenceOf(matrixOf({{1e300, -1e300}, {1e300, -1e300}, {1e300, -1e300}}));
+    scenario.wQ = matrixOf({{1e300}, {1e300}});
+    scenario.wK = matrixOf({{1e300}, {1e300}});
+    scenario.wV = matrixOf({{1.0}, {1.0}});
+    scenario.span = attn::SpanKind::LocalP;
+    scenario.window = 1;
+    scenario.wP = matrixOf({{1.0}});
+    scenario.vP = vectorOf({1.0});
+
+    const attn::Result<attn::Trace> result = attn::compute(scenario);
+    QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+    const attn::Trace &trace = result.value();
+    const double position = 0.8068242641099854;
+    for (Eigen::Index i = 0; i < 3; ++i)
+        QVERIFY2(std::abs(trace.alignedPositions(i) - position) < 1e-15,
+                 qPrintable(QStringLiteral("p_%1 = %2, expected 3 / (1 + e)")
+                                .arg(i)
+                                .arg(testsupport::fullPrecision(trace.alignedPositions(i)))));
+    const attn::Matrix expected = matrixOf({{0.1360030500209148, 0.46404167664529805, 0.0},
+                                            {0.1360030500209148, 0.46404167664529805, 0.0},
+                                            {0.1360030500209148, 0.46404167664529805, 0.0}});
+    VERIFY_MATRIX_NEAR(trace.softWeights(0), expected, 1e-15);
+    VERIFY_MATRIX_NEAR(trace.output, attn::Matrix::Zero(3, 1), 0.0);
 }
 
 QTEST_APPLESS_MAIN(TestSpan)

@@ -53,6 +53,12 @@ const char *codeName(attn::ErrorCode code)
         return "MissingParameter";
     case attn::ErrorCode::PaddingLengthMismatch:
         return "PaddingLengthMismatch";
+    case attn::ErrorCode::DivisorOutOfRange:
+        return "DivisorOutOfRange";
+    case attn::ErrorCode::TraceTooLarge:
+        return "TraceTooLarge";
+    case attn::ErrorCode::OutOfMemory:
+        return "OutOfMemory";
     }
     return "(unknown code)";
 }
@@ -119,6 +125,19 @@ template <typename Change> attn::Scenario with(attn::Scenario base, Change chang
     return base;
 }
 
+// 1024 tokens of d_model 1 projected to d_k = d_v = 1024, split into `heads`
+// heads: tiny to build, but its trace holds heads × 1024 × 1024 scores.
+attn::Scenario manyHeads(int heads)
+{
+    attn::Scenario scenario;
+    scenario.target = sequenceOf(attn::Matrix::Constant(1024, 1, 0.5));
+    scenario.wQ = attn::Matrix::Constant(1, 1024, 0.25);
+    scenario.wK = attn::Matrix::Constant(1, 1024, 0.25);
+    scenario.wV = attn::Matrix::Constant(1, 1024, 0.25);
+    scenario.heads = heads;
+    return scenario;
+}
+
 QStringList fields(std::initializer_list<const char *> names)
 {
     QStringList list;
@@ -139,6 +158,8 @@ private slots:
     void invalidScenarios_data();
     void invalidScenarios();
     void notDivisibleNamesTheHeads();
+    void hugeTraceRefusedBeforeAllocation();
+    void traceWithinBudgetAccepted();
 };
 
 void TestValidation::validScenariosPass_data()
@@ -418,6 +439,54 @@ void TestValidation::invalidScenarios_data()
                  s.padding = {false, true, false, false};
              }),
         {ErrorCode::PaddingLengthMismatch}, fields({"padding"}));
+
+    // s · τ must be an ordinary number, and so must its reciprocal.
+    add("s · τ underflows to 0: scale 1e-10, τ 1e-300",
+        with(valid(),
+             [](Scenario &s) {
+                 s.scale = attn::ScaleMode::Custom;
+                 s.scaleValue = 1e-10;
+                 s.temperature = 1e-300;
+             }),
+        {ErrorCode::DivisorOutOfRange}, fields({"temperature"}));
+    add("1 / (s · τ) overflows: τ 1e-309 (s · τ subnormal)",
+        with(valid(), [](Scenario &s) { s.temperature = 1e-309; }),
+        {ErrorCode::DivisorOutOfRange}, fields({"temperature"}));
+    add("s · τ overflows: scale 1e10, τ 1e300",
+        with(valid(),
+             [](Scenario &s) {
+                 s.scale = attn::ScaleMode::Custom;
+                 s.scaleValue = 1e10;
+                 s.temperature = 1e300;
+             }),
+        {ErrorCode::DivisorOutOfRange}, fields({"temperature"}));
+
+    // NaN and ∞ are refused in parameters the options do not use, too.
+    add("NaN in an unused w_a (dot score)",
+        with(general(),
+             [](Scenario &s) {
+                 s.score = attn::ScoreFunction::Dot;
+                 s.wA(1, 2) = notANumber;
+             }),
+        {ErrorCode::NonFinite}, fields({"w_a"}), 1, 2);
+    add("∞ in an unused v_a (general score)",
+        with(additive(),
+             [](Scenario &s) {
+                 s.score = attn::ScoreFunction::General;
+                 s.wA = attn::Matrix::Identity(4, 4);
+                 s.vA(2) = inf;
+             }),
+        {ErrorCode::NonFinite}, fields({"v_a"}), 2, 0);
+    add("NaN in an unused w_p (global span)",
+        with(localP(),
+             [](Scenario &s) {
+                 s.span = attn::SpanKind::Global;
+                 s.wP(3, 1) = notANumber;
+             }),
+        {ErrorCode::NonFinite}, fields({"w_p"}), 3, 1);
+    add("NaN divisor kept while scale is √d_k",
+        with(valid(), [](Scenario &s) { s.scaleValue = notANumber; }),
+        {ErrorCode::ScaleNotPositive}, fields({"scale"}));
 }
 
 void TestValidation::invalidScenarios()
@@ -493,6 +562,54 @@ void TestValidation::notDivisibleNamesTheHeads()
         message.contains(QLatin1String("head"), Qt::CaseInsensitive) &&
             message.contains(QLatin1Char('3')) && message.contains(QLatin1Char('4')),
         qPrintable(QStringLiteral("message should name the heads (3) and d_k (4): ") + message));
+}
+
+// 1024 heads × 1024 × 1024 scores would need 8 GiB: validate() must refuse it
+// from the shapes alone, naming the sizes, before compute() allocates any of it.
+void TestValidation::hugeTraceRefusedBeforeAllocation()
+{
+    const attn::Scenario scenario = manyHeads(1024);
+    // By hand, n = m = 1024, d_model = 1, d_k = d_v = d_out = 1024, h = 1024:
+    //   scores       h·n·m·8       = 8589934592
+    //   Q_h, K_h     (n+m)·d_k·8   =   16777216
+    //   V_h, out_h   (m+n)·d_v·8   =   16777216
+    //   chosen keys  h·n·4         =    4194304
+    //   X, PE, X+PE  3·n·d_model·8 =      24576
+    //   Q, K         (n+m)·d_k·8   =   16777216
+    //   V, concat, output 3·1024·1024·8 = 25165824
+    //   mask         n·m·1         =    1048576
+    const double expected = 8589934592.0 + 16777216.0 + 16777216.0 + 4194304.0 + 24576.0 +
+                            16777216.0 + 25165824.0 + 1048576.0;
+    QCOMPARE(attn::traceBytes(scenario), expected);
+
+    const std::optional<attn::Error> error = attn::validate(scenario);
+    QVERIFY(error.has_value());
+    QCOMPARE(codeName(error->code), "TraceTooLarge");
+    QCOMPARE(error->field, std::string("heads"));
+    QCOMPARE(error->expectedCols, 1024);
+    QCOMPARE(error->actualRows, 1024);
+    QCOMPARE(error->actualCols, 1024);
+    QCOMPARE(error->value, expected);
+    // 8670699520 bytes / 2^30 = 8.08 GiB.
+    QCOMPARE(QString::fromStdString(error->message),
+             QStringLiteral("1024 heads × 1024 × 1024 scores need 8.1 GiB; the limit is 2.0 GiB"));
+    // compute() refuses it the same way instead of allocating 8 GiB.
+    const attn::Result<attn::Trace> trace = attn::compute(scenario);
+    QVERIFY(!trace.ok());
+    QCOMPARE(codeName(trace.error().code), "TraceTooLarge");
+
+    // 256 heads: the scores alone are 256·1024·1024·8 = 2 GiB, the rest tips it over.
+    const std::optional<attn::Error> twoGiB = attn::validate(manyHeads(256));
+    QVERIFY(twoGiB.has_value());
+    QCOMPARE(codeName(twoGiB->code), "TraceTooLarge");
+}
+
+// Below the budget nothing changes: 128 heads (1 GiB of scores) and the tutorial pass.
+void TestValidation::traceWithinBudgetAccepted()
+{
+    QVERIFY(!attn::validate(manyHeads(128)).has_value());
+    QVERIFY(!attn::validate(attn::tutorialScenario()).has_value());
+    QVERIFY(attn::traceBytes(attn::tutorialScenario()) < 4096.0);
 }
 
 QTEST_APPLESS_MAIN(TestValidation)

@@ -1,5 +1,7 @@
 #include "error_text.h"
 
+#include "scenario.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <cmath>
@@ -18,6 +20,8 @@ bool isVector(const QString &field)
 {
     return field == QLatin1String("v_a") || field == QLatin1String("v_p");
 }
+
+constexpr double gibibyte = 1024.0 * 1024.0 * 1024.0;
 
 QString sizeText(int size)
 {
@@ -88,6 +92,21 @@ QString problem(const Error &error, const QString &field)
         return Text::tr("expected one flag per key token (%1), found %2")
             .arg(error.expectedRows)
             .arg(error.actualRows);
+    case ErrorCode::DivisorOutOfRange:
+        return Text::tr("s · τ = %1 is too close to 0 or too large to divide the scores by; "
+                        "choose a temperature or scale nearer 1")
+            .arg(numberText(error.value));
+    case ErrorCode::OutOfMemory:
+        return Text::tr("the computation needs more memory than the system has free (about "
+                        "%1 GiB); close other programs or make the scenario smaller")
+            .arg(QLocale().toString(error.value / gibibyte, 'f', 1));
+    case ErrorCode::TraceTooLarge:
+        return Text::tr("%1 heads × %2 × %3 scores need %4 GiB of memory; the limit is %5 GiB")
+            .arg(error.expectedCols)
+            .arg(error.actualRows)
+            .arg(error.actualCols)
+            .arg(QLocale().toString(error.value / gibibyte, 'f', 1),
+                 QLocale().toString(traceMemoryBudget / gibibyte, 'f', 1));
     }
     return QString::fromStdString(error.message);
 }
