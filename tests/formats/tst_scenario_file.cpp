@@ -11,6 +11,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QLocale>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -177,6 +179,11 @@ private slots:
     void unwritablePathLeavesNoFile_data();
     void unwritablePathLeavesNoFile();
     void saveReplacesAnExistingFile();
+    void hugeFirstRowRejectedBeforeAllocation_data();
+    void hugeFirstRowRejectedBeforeAllocation();
+    void deviceAndFolderRefused_data();
+    void deviceAndFolderRefused();
+    void oversizedFileRefusedUnread();
 };
 
 void TestScenarioFile::roundTripKeepsEveryField_data()
@@ -442,6 +449,107 @@ void TestScenarioFile::unreadableFileNamesTheFile()
     QVERIFY(!read.ok());
     QCOMPARE(read.error,
              QDir::toNativeSeparators(broken) + ": w_k[2][2]: expected a number, found a string");
+}
+
+namespace {
+
+/// A scenario file whose embeddings are `rows` as written, byte for byte.
+QByteArray withEmbeddings(const QByteArray &rows)
+{
+    // toJson() writes the keys in order: "embeddings" comes right before "format".
+    const QByteArray json = minimalFile();
+    const qsizetype start = json.indexOf("\"embeddings\": ");
+    const qsizetype end = json.indexOf("\"format\"");
+    Q_ASSERT(start >= 0 && end > start);
+    return json.left(start) + "\"embeddings\": " + rows + ",\n    " + json.mid(end);
+}
+
+QByteArray repeated(const QByteArray &item, int count)
+{
+    QByteArrayList items;
+    for (int i = 0; i < count; ++i)
+        items << item;
+    return items.join(',');
+}
+
+} // namespace
+
+// A 500 KB file whose first row holds 100 000 numbers, then 99 999 empty
+// rows, once sized a 100 000 × 100 000 matrix (80 GB) and aborted with
+// std::bad_alloc. The lengths are checked before anything is sized.
+void TestScenarioFile::hugeFirstRowRejectedBeforeAllocation_data()
+{
+    QTest::addColumn<QByteArray>("embeddings");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("100 000 numbers, then 99 999 empty rows")
+        << "[[" + repeated("0", 100000) + "]," + repeated("[]", 99999) + "]"
+        << "embeddings: 100000 rows is more than the limit of 1024";
+    QTest::newRow("one row of 100 000 numbers")
+        << "[[" + repeated("0.5", 100000) + "]]"
+        << "embeddings[0]: 100000 numbers in a row is more than the limit of 1024";
+    QTest::newRow("1025 rows of one number")
+        << "[" + repeated("[1]", 1025) + "]"
+        << "embeddings: 1025 rows is more than the limit of 1024";
+}
+
+void TestScenarioFile::hugeFirstRowRejectedBeforeAllocation()
+{
+    QFETCH(QByteArray, embeddings);
+    QFETCH(QString, expected);
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath("huge.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.write(withEmbeddings(embeddings)) > 0);
+    file.close();
+    const attn::ui::ScenarioReadResult read = attn::ui::readScenarioFile(path);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error, QDir::toNativeSeparators(path) + ": " + expected);
+}
+
+// /dev/zero never ends: reading it whole would fill the memory. A folder is
+// no scenario either. Both are refused before anything is read.
+void TestScenarioFile::deviceAndFolderRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("/dev/zero") << "/dev/zero"
+                               << "/dev/zero: this is not a regular file (a device, a pipe or a "
+                                  "socket); only files can be opened";
+    QTest::newRow("a folder") << QDir::tempPath()
+                              << QDir::toNativeSeparators(QDir::tempPath()) +
+                                     ": this is a folder, not a file";
+}
+
+void TestScenarioFile::deviceAndFolderRefused()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    if (!QFileInfo::exists(path))
+        QSKIP("this system has no such file");
+    const attn::ui::ScenarioReadResult read = attn::ui::readScenarioFile(path);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error, expected);
+}
+
+// A file over 64 MiB is refused from its size, unread. The file is sparse
+// (resize() writes no data), so the test costs no disk space.
+void TestScenarioFile::oversizedFileRefusedUnread()
+{
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    const QString path = directory.filePath("big.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(70LL * 1024 * 1024));
+    file.close();
+    const attn::ui::ScenarioReadResult read = attn::ui::readScenarioFile(path);
+    QVERIFY(!read.ok());
+    QCOMPARE(read.error, QDir::toNativeSeparators(path) +
+                             QStringLiteral(": the file is %1 MiB; files over %2 MiB are not read")
+                                 .arg(QLocale().toString(70.0, 'f', 1),
+                                      QLocale().toString(64.0, 'f', 1)));
 }
 
 void TestScenarioFile::unwritablePathLeavesNoFile_data()

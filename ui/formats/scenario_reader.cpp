@@ -2,19 +2,21 @@
 
 #include "attention.h"
 #include "error_text.h"
+#include "file_reader.h"
 #include "json_reader.h"
 #include "scenario_file.h"
 #include "scenario_names.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <limits>
+#include <new>
 
 namespace attn::ui {
 
@@ -71,6 +73,17 @@ private:
                          const Named<Enum> (&names)[count]);
 };
 
+/// Refuses a list longer than `limit` before anything is sized after it: a
+/// file's first row of 100 000 numbers must not make a 100 000 × 100 000 matrix.
+void checkLength(const QJsonArray &array, const QString &key, int limit, const QString &what)
+{
+    if (array.size() > limit)
+        JsonReader::fail(key, Text::tr("%1 %2 is more than the limit of %3")
+                                  .arg(array.size())
+                                  .arg(what)
+                                  .arg(limit));
+}
+
 double Reader::toNumber(const QJsonValue &value, const QString &key)
 {
     if (value.isString()) {
@@ -101,6 +114,7 @@ std::uint64_t Reader::toSeed(const QJsonValue &value, const QString &key)
 std::vector<std::string> Reader::toTokens(const QJsonValue &value, const QString &key)
 {
     const QJsonArray array = json.toArray(value, key, Text::tr("a list of words"));
+    checkLength(array, key, maxTokens, Text::tr("words"));
     std::vector<std::string> tokens;
     tokens.reserve(static_cast<std::size_t>(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i)
@@ -111,6 +125,7 @@ std::vector<std::string> Reader::toTokens(const QJsonValue &value, const QString
 std::vector<bool> Reader::toFlags(const QJsonValue &value, const QString &key)
 {
     const QJsonArray array = json.toArray(value, key, Text::tr("a list of true or false"));
+    checkLength(array, key, maxTokens, Text::tr("flags"));
     std::vector<bool> flags;
     flags.reserve(static_cast<std::size_t>(array.size()));
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -125,6 +140,7 @@ std::vector<bool> Reader::toFlags(const QJsonValue &value, const QString &key)
 Vector Reader::toVector(const QJsonValue &value, const QString &key)
 {
     const QJsonArray array = json.toArray(value, key, Text::tr("a list of numbers"));
+    checkLength(array, key, maxDimension, Text::tr("numbers"));
     Vector vector(array.size());
     for (qsizetype i = 0; i < array.size(); ++i)
         vector(i) = toNumber(array.at(i), jsonIndexed(key, i));
@@ -134,11 +150,14 @@ Vector Reader::toVector(const QJsonValue &value, const QString &key)
 Matrix Reader::toMatrix(const QJsonValue &value, const QString &key)
 {
     const QJsonArray rows = json.toArray(value, key, Text::tr("a list of rows"));
+    // Rows are tokens or dimensions: neither may pass 1024 (maxTokens == maxDimension).
+    checkLength(rows, key, std::max(maxTokens, maxDimension), Text::tr("rows"));
     Matrix matrix;
     for (qsizetype row = 0; row < rows.size(); ++row) {
         const QJsonArray cells = json.toArray(rows.at(row), jsonIndexed(key, row),
                                               Text::tr("a row (a list of numbers)"));
         if (row == 0) {
+            checkLength(cells, jsonIndexed(key, row), maxDimension, Text::tr("numbers in a row"));
             matrix.resize(rows.size(), cells.size());
         } else if (cells.size() != matrix.cols()) {
             JsonReader::fail(jsonIndexed(key, row),
@@ -331,6 +350,8 @@ ScenarioReadResult readScenario(const QByteArray &json, const QString &origin)
         result.scenario = Reader::read(document.object());
     } catch (const JsonReadFailure &failed) {
         return failure(Text::tr("%1: %2: %3").arg(origin, failed.key, failed.problem));
+    } catch (const std::bad_alloc &) {
+        return failure(Text::tr("%1: there is not enough memory to read this scenario").arg(origin));
     }
     if (const auto error = validate(*result.scenario))
         return failure(Text::tr("%1: %2").arg(origin, errorText(*error)));
@@ -340,10 +361,10 @@ ScenarioReadResult readScenario(const QByteArray &json, const QString &origin)
 ScenarioReadResult readScenarioFile(const QString &path)
 {
     const QString shownPath = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(Text::tr("%1: cannot read the file: %2").arg(shownPath, file.errorString()));
-    return readScenario(file.readAll(), shownPath);
+    const InputFile file = readInputFile(path);
+    if (!file.ok())
+        return failure(Text::tr("%1: %2").arg(shownPath, file.error));
+    return readScenario(file.bytes, shownPath);
 }
 
 QString readScenarioOptions(const QJsonObject &options, const QString &path, Scenario &scenario)
