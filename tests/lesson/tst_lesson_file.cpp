@@ -51,6 +51,7 @@ private slots:
     void listMessages();
     void optionsFollowTheEditFunctions();
     void missingManifest();
+    void symbolicLinksOutOfTheFolderRefused();
 };
 
 void TestLessonFile::validLessonLoads()
@@ -218,6 +219,20 @@ void TestLessonFile::rejected_data()
     patch("missing Markdown file", "chapters/0/steps/0/text", "\"basics/nowhere.md\"",
           {"lesson.json: chapter \"basics\", step \"intro\": text: the Markdown file "
            "\"basics/nowhere.md\" does not exist"});
+    // A lesson reads only the files of its own folder.
+    patch("absolute Markdown path", "chapters/0/steps/0/text", "\"/etc/hostname\"",
+          {"lesson.json: chapter \"basics\", step \"intro\": text: \"/etc/hostname\" is "
+           "outside the lesson's folder"});
+    patch("Markdown path climbing out", "chapters/0/steps/0/text", "\"../outside.md\"",
+          {"step \"intro\": text: \"../outside.md\" is outside the lesson's folder"});
+    patch("Markdown path climbing out from a subfolder", "chapters/0/steps/0/text",
+          "\"basics/../../outside.md\"",
+          {"step \"intro\": text: \"basics/../../outside.md\" is outside the lesson's folder"});
+    patch("scenario path climbing out", "chapters/1/steps/1/setup",
+          "{\"scenario\": \"../../mine.json\"}",
+          {"step \"hand\": setup.scenario: \"../../mine.json\" is outside the lesson's folder"});
+    patch("scenario that is a device", "chapters/1/steps/1/setup", "{\"scenario\": \"/dev/zero\"}",
+          {"step \"hand\": setup.scenario: \"/dev/zero\" is outside the lesson's folder"});
     file("Markdown without a title", "basics/intro.md", "Just words, no heading.\n",
          {"basics/intro.md: chapter \"basics\", step \"intro\": no title"});
     file("predict without its wrong section", "basics/predict.md",
@@ -408,6 +423,57 @@ void TestLessonFile::missingManifest()
     const LessonLoadResult result = loadLesson(QStringLiteral("/nonexistent/lesson.json"));
     QVERIFY(!result.ok());
     QVERIFY2(result.error.startsWith(QLatin1String("lesson.json: ")), qPrintable(result.error));
+}
+
+// A symbolic link inside the folder that leads out of it is refused like a
+// path with "..": where the file really is decides. A link that stays inside
+// and a ".." that comes back inside are fine.
+void TestLessonFile::symbolicLinksOutOfTheFolderRefused()
+{
+    QTemporaryDir outside;
+    QTemporaryDir dir;
+    QVERIFY(outside.isValid() && dir.isValid());
+    auto files = lesson_fixture::markdownFiles();
+    const QString secret = outside.filePath(QStringLiteral("secret.md"));
+    {
+        QFile file(secret);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(files.value(QStringLiteral("basics/intro.md")));
+    }
+
+    // Inside, and back inside: loads.
+    QJsonObject manifest = setAt(lesson_fixture::manifest(), {"chapters", "0", "steps", "0", "text"},
+                                 QStringLiteral("doing/../basics/intro.md"))
+                               .toObject();
+    QString manifestPath = lesson_fixture::write(dir.path(), manifest, files);
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("basics/intro.md")),
+                        dir.filePath(QStringLiteral("inner-link.md"))));
+    LessonLoadResult result = loadLesson(manifestPath, QStringLiteral("en"));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+
+    // A link to a file outside the folder.
+    QVERIFY(QFile::link(secret, dir.filePath(QStringLiteral("basics/link.md"))));
+    manifest = setAt(manifest, {"chapters", "0", "steps", "0", "text"},
+                     QStringLiteral("basics/link.md"))
+                   .toObject();
+    manifestPath = lesson_fixture::write(dir.path(), manifest, files);
+    result = loadLesson(manifestPath, QStringLiteral("en"));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(
+                 QStringLiteral("text: \"basics/link.md\" is outside the lesson's folder")),
+             qPrintable(result.error));
+
+    // A step's scenario that is a link to /dev/zero, which would read forever.
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), dir.filePath(QStringLiteral("zero.json"))));
+    manifest = setAt(lesson_fixture::manifest(), {"chapters", "1", "steps", "1", "setup"},
+                     QJsonObject{{QStringLiteral("scenario"), QStringLiteral("zero.json")}})
+                   .toObject();
+    manifestPath = lesson_fixture::write(dir.path(), manifest, files);
+    result = loadLesson(manifestPath, QStringLiteral("en"));
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(
+                 QStringLiteral("setup.scenario: \"zero.json\" is outside the lesson's folder")),
+             qPrintable(result.error));
 }
 
 QTEST_GUILESS_MAIN(TestLessonFile)

@@ -1,11 +1,12 @@
 #include "lesson_loader.h"
 
+#include "file_reader.h"
+#include "lesson_paths.h"
 #include "lesson_step_check.h"
 #include "lesson_step_reader.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,13 +149,13 @@ QString Loader::title(const QJsonObject &object, const QString &path) const
 
 Lesson Loader::load()
 {
-    QFile file(m_manifestPath);
-    if (!file.exists())
+    if (!QFileInfo::exists(m_manifestPath))
         JsonReader::fail(QString(), Text::tr("the file does not exist"));
-    if (!file.open(QIODevice::ReadOnly))
-        JsonReader::fail(QString(), Text::tr("cannot read the file: %1").arg(file.errorString()));
+    const InputFile file = readInputFile(m_manifestPath);
+    if (!file.ok())
+        JsonReader::fail(QString(), file.error);
     QJsonDocument document;
-    if (const auto syntax = parseJson(file.readAll(), document)) {
+    if (const auto syntax = parseJson(file.bytes, document)) {
         JsonReader::fail(QString(), Text::tr("not valid JSON at line %1, column %2: %3")
                                         .arg(syntax->line)
                                         .arg(syntax->column)
@@ -224,7 +225,10 @@ LessonStep Loader::readStep(const QJsonValue &value, const QString &path)
 
 void Loader::readText(LessonStep &step, const QString &path)
 {
-    QString file = QDir(m_folder).filePath(step.textFile);
+    const LessonFilePath inside = fileInsideLesson(m_folder, step.textFile);
+    if (!inside.error.isEmpty())
+        JsonReader::fail(path, inside.error);
+    QString file = inside.path;
     if (!QFileInfo::exists(file))
         JsonReader::fail(
             path, Text::tr("the Markdown file %1 does not exist").arg(quotedName(step.textFile)));
@@ -237,10 +241,10 @@ void Loader::readText(LessonStep &step, const QString &path)
     step.textPath = file;
     // From here on the messages name the Markdown file.
     m_file = QDir(m_folder).relativeFilePath(file);
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly))
-        JsonReader::fail(QString(), Text::tr("cannot read the file: %1").arg(input.errorString()));
-    step.text = parseLessonText(QString::fromUtf8(input.readAll()));
+    const InputFile input = readInputFile(file);
+    if (!input.ok())
+        JsonReader::fail(QString(), input.error);
+    step.text = parseLessonText(QString::fromUtf8(input.bytes));
     checkText(step);
     m_file = m_manifestName;
 }

@@ -1,11 +1,11 @@
 #include "lesson_step_reader.h"
 
+#include "lesson_paths.h"
 #include "presets.h"
 #include "scenario_reader.h"
 #include "stage_text.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -121,7 +121,10 @@ LessonSetup LessonStepReader::readSetup(const QJsonValue &value, const QString &
     if (scenario) {
         const QString key = jsonMember(path, QStringLiteral("scenario"));
         setup.scenarioFile = json.toText(*scenario, key);
-        const QString file = QDir(m_folder).filePath(setup.scenarioFile);
+        const LessonFilePath inside = fileInsideLesson(m_folder, setup.scenarioFile);
+        if (!inside.error.isEmpty())
+            JsonReader::fail(key, inside.error);
+        const QString file = inside.path;
         if (!QFileInfo::exists(file))
             JsonReader::fail(key, Text::tr("the scenario file %1 does not exist")
                                       .arg(quotedName(setup.scenarioFile)));
