@@ -7,7 +7,10 @@
 #include "export_commands.h"
 #include "main_window.h"
 #include "presets.h"
+#include "recovery_file.h"
+#include "recovery_prompt.h"
 #include "scenario_file.h"
+#include "test_hooks.h"
 #include "trace_json.h"
 
 #include <QApplication>
@@ -238,6 +241,10 @@ int runWindow(QApplication &app)
         window.openFile(file);
     else
         window.startLesson();
+    // Work a crash left behind is offered back once the window is set up; a
+    // restore takes the window's place of the file or the lesson step.
+    ui::offerRecovery(window, recoveryAnswerFromEnvironment(), ui::recoveryDirectory());
+    applyTestEdit(window);
     return QApplication::exec();
 }
 

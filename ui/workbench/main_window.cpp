@@ -9,6 +9,8 @@
 #include "matrix_model.h"
 #include "options_panel.h"
 #include "pipeline_view.h"
+#include "recovery_file.h"
+#include "recovery_keeper.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,6 +92,12 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
     createDocks();
     createLesson();
     createMenus();
+
+    // The autosave: a recovery copy of unsaved work, offered back after a crash.
+    m_recovery = new RecoveryKeeper(m_document, recoveryDirectory(), this);
+    connect(m_recovery, &RecoveryKeeper::writeFailed, this, [this](const QString &reason) {
+        showMessage(tr("Autosave failed: %1. Save your work to keep it.").arg(reason));
+    });
 
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -366,6 +374,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     writeSettings();
+    // A clean close: the work is saved or the learner chose to drop it.
+    m_recovery->discard();
     event->accept();
 }
 

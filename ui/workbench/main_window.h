@@ -27,6 +27,7 @@ class LessonPanel;
 class MatrixEditor;
 class OptionsPanel;
 class PipelineView;
+class RecoveryKeeper;
 
 /// The workbench: the matrices to edit on the left, the pipeline of heatmaps
 /// in the middle, the options on the right, the explanation of the cell under
@@ -49,6 +50,8 @@ public:
     FileActions *fileActions() const { return m_files; }
     /// File > Export: figures, the deck, the numbers.
     ExportActions *exportActions() const { return m_exportActions; }
+    /// The autosave of this window's work (see recovery_keeper.h).
+    RecoveryKeeper *recoveryKeeper() const { return m_recovery; }
     ExplanationPanel *explanationPanel() const { return m_explanation; }
     OptionsPanel *optionsPanel() const { return m_options; }
     MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
@@ -121,6 +124,7 @@ private:
     QDockWidget *m_inputsDock = nullptr;
     QDockWidget *m_optionsDock = nullptr;
     LessonActions *m_lesson = nullptr;
+    RecoveryKeeper *m_recovery = nullptr;
 };
 
 } // namespace attn::ui
