@@ -17,7 +17,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
-
 #include <memory>
 
 namespace {
@@ -76,7 +75,8 @@ QProcess *TestCrashRecovery::start(const QStringList &variables)
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // The user's own data and settings are never touched.
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_dir->filePath(QStringLiteral("config")));
     environment.remove(QStringLiteral("ATTENTION_LAB_TEST_EDIT"));
     environment.remove(QStringLiteral("ATTENTION_LAB_TEST_ANSWER_RECOVERY"));
     for (const QString &variable : variables)
@@ -159,15 +159,15 @@ void TestCrashRecovery::killRestoresEdits()
     // The next start restores it: the restored work, unsaved, gets an autosave
     // of its own, which holds the edit and the original file; the crashed
     // window's copy is gone once that one is written.
-    QProcess *second =
-        start({QStringLiteral("ATTENTION_LAB_TEST_ANSWER_RECOVERY=restore")});
+    QProcess *second = start({QStringLiteral("ATTENTION_LAB_TEST_ANSWER_RECOVERY=restore")});
     QVERIFY2(waitForFiles(1, {copy}), "the restored work has no recovery file");
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(copy), waitMs);
     const QStringList files = recoveryFiles();
     QCOMPARE(files.size(), 1);
     QString originalFile;
     QTRY_COMPARE_WITH_TIMEOUT(firstEmbedding(files.constFirst(), &originalFile), 7.25, waitMs);
-    QCOMPARE(QFileInfo(originalFile).canonicalFilePath(), QFileInfo(m_scenario).canonicalFilePath());
+    QCOMPARE(QFileInfo(originalFile).canonicalFilePath(),
+             QFileInfo(m_scenario).canonicalFilePath());
     QCOMPARE(second->state(), QProcess::Running);
 
     // The scenario file itself was never written: the work came from the copy.

@@ -77,10 +77,10 @@ RecoveryReadResult readRecovery(const QByteArray &json, const QString &origin)
         readScenario(QJsonDocument(inner.toObject()).toJson(QJsonDocument::Compact), origin);
     if (!scenario.ok())
         return failure(scenario.error);
-    RecoveryCopy copy{*scenario.scenario, root.value(QStringLiteral("file")).toString(),
-                      QDateTime::fromString(root.value(QStringLiteral("saved_at")).toString(),
-                                            Qt::ISODateWithMs)
-                          .toLocalTime()};
+    RecoveryCopy copy{
+        *scenario.scenario, root.value(QStringLiteral("file")).toString(),
+        QDateTime::fromString(root.value(QStringLiteral("saved_at")).toString(), Qt::ISODateWithMs)
+            .toLocalTime()};
     return {std::move(copy), QString()};
 }
 

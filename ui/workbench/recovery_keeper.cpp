@@ -42,9 +42,7 @@ struct RecoveryKeeper::Shared
 };
 
 RecoveryKeeper::RecoveryKeeper(Document *document, const QString &directory, QObject *parent)
-    : QObject(parent),
-      m_document(document),
-      m_directory(directory),
+    : QObject(parent), m_document(document), m_directory(directory),
       m_path(QDir(directory).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) +
                                       QStringLiteral(".json"))),
       m_shared(std::make_shared<Shared>())
@@ -147,7 +145,8 @@ void RecoveryKeeper::post(bool write)
             }
             if (!job->write) {
                 QFile::remove(path);
-                QMetaObject::invokeMethod(this, [this] { emit removed(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this] { emit removed(); }, Qt::QueuedConnection);
                 continue;
             }
             QString reason;
@@ -156,11 +155,11 @@ void RecoveryKeeper::post(bool write)
             // The keeper outlives this task (its destructor waits for the
             // writer), and a report queued to it after it is gone is dropped.
             if (replaceFileContents(path, bytes, &reason))
-                QMetaObject::invokeMethod(this, [this, path] { emit written(path); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, path] { emit written(path); }, Qt::QueuedConnection);
             else
-                QMetaObject::invokeMethod(this, [this, reason] { emit writeFailed(reason); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, reason] { emit writeFailed(reason); }, Qt::QueuedConnection);
         }
     });
 }

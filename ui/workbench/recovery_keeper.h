@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QObject>
 #include <QElapsedTimer>
+#include <QObject>
 #include <QString>
 #include <QThreadPool>
 #include <QTimer>
@@ -36,7 +36,8 @@ class RecoveryKeeper : public QObject
     Q_OBJECT
 
 public:
-    explicit RecoveryKeeper(Document *document, const QString &directory, QObject *parent = nullptr);
+    explicit RecoveryKeeper(Document *document, const QString &directory,
+                            QObject *parent = nullptr);
     ~RecoveryKeeper() override;
 
     /// This document's recovery file (it exists only while there is unsaved work).

@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QUndoStack>
 #include <QUrl>
 #include <memory>
@@ -33,24 +34,29 @@ enum class Choice
     Later,
 };
 
-/// "14:32" today, with the date on any other day.
+/// "14:32" today, with the date on any other day: the locale's own short
+/// forms, without seconds.
 QString whenText(const QDateTime &savedAt)
 {
     const QLocale locale;
     if (!savedAt.isValid())
         return Text::tr("an unknown time");
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(QRegularExpression(QStringLiteral("[:.]?ss?")));
+    const QString time = locale.toString(savedAt.time(), timeFormat.trimmed());
     if (savedAt.date() == QDate::currentDate())
-        return locale.toString(savedAt.time(), QLocale::ShortFormat);
-    return locale.toString(savedAt, QLocale::ShortFormat);
+        return time;
+    return Text::tr("%1 %2", "date and time")
+        .arg(locale.toString(savedAt.date(), QLocale::ShortFormat), time);
 }
 
 void showFolder(QWidget *parent, const QString &path)
 {
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
-        QMessageBox::information(parent, Text::tr("Recovery file"),
-                                 Text::tr("The copy of your work is kept in\n%1")
-                                     .arg(QDir::toNativeSeparators(path)));
+        QMessageBox::information(
+            parent, Text::tr("Recovery file"),
+            Text::tr("The copy of your work is kept in\n%1").arg(QDir::toNativeSeparators(path)));
 }
 
 Choice ask(QWidget *parent, const OrphanedRecovery &orphan)
