@@ -1,5 +1,6 @@
 #include "recovery_file.h"
 
+#include "file_reader.h"
 #include "scenario_reader.h"
 #include "scenario_writer.h"
 
@@ -22,9 +23,9 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(RecoveryFile)
 };
 
-/// A recovery file is never larger than the scenario it holds; this bounds
-/// what a damaged folder can make the start-up read.
-constexpr qint64 maxRecoveryBytes = qint64(1) << 30;
+/// A recovery file is a scenario and a short header: it is read with the
+/// scenario's size limit and room for the header.
+constexpr qint64 maxRecoveryBytes = maxInputFileBytes + 64 * 1024;
 
 RecoveryReadResult failure(const QString &message)
 {
@@ -125,14 +126,10 @@ std::vector<OrphanedRecovery> claimOrphanedRecoveries(const QString &directory)
             continue; // a running instance owns it, or the folder is not ours to lock
         OrphanedRecovery orphan{info.filePath(), {}, lock};
         const QString shown = QDir::toNativeSeparators(info.filePath());
-        QFile file(info.filePath());
-        if (!info.isFile() || info.size() > maxRecoveryBytes)
-            orphan.content = failure(Text::tr("%1: not a regular recovery file").arg(shown));
-        else if (!file.open(QIODevice::ReadOnly))
-            orphan.content =
-                failure(Text::tr("%1: cannot read the file: %2").arg(shown, file.errorString()));
-        else
-            orphan.content = readRecovery(file.readAll(), shown);
+        const InputFile file = readInputFile(info.filePath(), maxRecoveryBytes);
+        orphan.content =
+            file.ok() ? readRecovery(file.bytes, shown)
+                      : failure(Text::tr("%1: cannot read the file: %2").arg(shown, file.error));
         found.push_back(std::move(orphan));
     }
     // Oldest first: the work of the first crash is offered first.
