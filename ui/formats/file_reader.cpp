@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <algorithm>
 #include <new>
 
 namespace attn::ui {
@@ -48,8 +49,16 @@ InputFile readInputFile(const QString &path, qint64 limit)
         return refused(Text::tr("cannot read the file: %1").arg(file.errorString()));
     InputFile input;
     try {
-        // One byte more than allowed tells a file that grew past the limit.
-        input.bytes = file.read(limit + 1);
+        // In pieces, stopping one byte past the limit (a file that grew while
+        // it was read); read(limit + 1) would reserve the whole limit at once.
+        input.bytes.reserve(qsizetype(std::min(info.size(), limit)));
+        constexpr qint64 piece = 1024 * 1024;
+        while (input.bytes.size() <= limit) {
+            const QByteArray part = file.read(std::min(piece, limit + 1 - input.bytes.size()));
+            if (part.isEmpty())
+                break;
+            input.bytes += part;
+        }
     } catch (const std::bad_alloc &) {
         return refused(Text::tr("there is not enough memory to read the file"));
     }
