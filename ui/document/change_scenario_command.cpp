@@ -2,6 +2,8 @@
 
 #include "document.h"
 
+#include <utility>
+
 namespace attn::ui {
 
 namespace {
@@ -11,18 +13,32 @@ constexpr int changeScenarioCommandId = 1002;
 ChangeScenarioCommand::ChangeScenarioCommand(Document *document, const Scenario &before,
                                              const Scenario &after, int gesture,
                                              const QString &text)
-    : QUndoCommand(text), m_document(document), m_before(before), m_after(after), m_gesture(gesture)
+    : ChangeScenarioCommand(document, ScenarioDelta(before, after), gesture, text)
+{
+}
+
+ChangeScenarioCommand::ChangeScenarioCommand(Document *document, ScenarioDelta delta, int gesture,
+                                             const QString &text)
+    : DocumentCommand(text), m_document(document), m_delta(std::move(delta)), m_gesture(gesture)
 {
 }
 
 void ChangeScenarioCommand::undo()
 {
-    m_document->applyScenario(m_before);
+    if (m_document->isRebuildingHistory())
+        return;
+    Scenario scenario = m_document->scenario();
+    m_delta.undoOn(scenario);
+    m_document->applyScenario(std::move(scenario));
 }
 
 void ChangeScenarioCommand::redo()
 {
-    m_document->applyScenario(m_after);
+    if (m_document->isRebuildingHistory())
+        return;
+    Scenario scenario = m_document->scenario();
+    m_delta.redoOn(scenario);
+    m_document->applyScenario(std::move(scenario));
 }
 
 int ChangeScenarioCommand::id() const
@@ -33,11 +49,22 @@ int ChangeScenarioCommand::id() const
 bool ChangeScenarioCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const ChangeScenarioCommand *>(other);
-    if (next->m_gesture != m_gesture)
+    if (next->m_gesture != m_gesture || m_document->isRebuildingHistory())
         return false;
-    m_after = next->m_after;
-    setObsolete(m_after == m_before);
+    m_delta.append(next->m_delta);
+    setObsolete(m_delta.isEmpty());
     return true;
+}
+
+std::size_t ChangeScenarioCommand::bytes() const
+{
+    return undoStepOverheadBytes + m_delta.bytes();
+}
+
+std::unique_ptr<DocumentCommand> ChangeScenarioCommand::takeOver()
+{
+    return std::make_unique<ChangeScenarioCommand>(m_document, std::move(m_delta), m_gesture,
+                                                   text());
 }
 
 } // namespace attn::ui

@@ -119,10 +119,10 @@ void Document::applyCells(MatrixId id, int row, int col, const Matrix &block)
     recompute();
 }
 
-void Document::applyScenario(const Scenario &scenario)
+void Document::applyScenario(Scenario scenario)
 {
     const bool structural = !sameStructure(m_scenario, scenario);
-    const Scenario previous = std::exchange(m_scenario, scenario);
+    const Scenario previous = std::exchange(m_scenario, std::move(scenario));
     if (structural) {
         emit structureChanged();
     } else {

@@ -53,7 +53,10 @@ public:
 
     // Called by the undo commands only.
     void applyCells(MatrixId id, int row, int col, const Matrix &block);
-    void applyScenario(const Scenario &scenario);
+    void applyScenario(Scenario scenario);
+    /// The history is being rebuilt: commands pushed again must neither
+    /// apply themselves nor merge.
+    bool isRebuildingHistory() const { return m_rebuildingHistory; }
 
 signals:
     /// Values changed inside one matrix; its shape stayed.
@@ -78,6 +81,7 @@ private:
     QUndoStack *m_undoStack = nullptr;
     QString m_filePath;
     int m_lastGesture = 0;
+    bool m_rebuildingHistory = false;
 };
 
 } // namespace attn::ui

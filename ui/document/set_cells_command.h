@@ -1,8 +1,7 @@
 #pragma once
 
+#include "document_command.h"
 #include "scenario_matrix.h"
-
-#include <QUndoCommand>
 
 namespace attn::ui {
 
@@ -10,16 +9,19 @@ class Document;
 
 /// Changes a block of cells of one matrix. Commands of the same gesture (a
 /// scrub of one cell) merge, so the whole drag is one undo step.
-class SetCellsCommand : public QUndoCommand
+class SetCellsCommand : public DocumentCommand
 {
 public:
-    SetCellsCommand(Document *document, MatrixId id, int row, int col, const Matrix &before,
-                    const Matrix &after, int gesture, const QString &text);
+    SetCellsCommand(Document *document, MatrixId id, int row, int col, Matrix before, Matrix after,
+                    int gesture, const QString &text);
 
     void undo() override;
     void redo() override;
     int id() const override;
     bool mergeWith(const QUndoCommand *other) override;
+
+    std::size_t bytes() const override;
+    std::unique_ptr<DocumentCommand> takeOver() override;
 
 private:
     Document *m_document;
