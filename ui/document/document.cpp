@@ -4,13 +4,13 @@
 #include "set_cells_command.h"
 
 #include <QUndoStack>
+#include <memory>
 #include <utility>
+#include <vector>
 
 namespace attn::ui {
 
 namespace {
-
-constexpr int undoLimit = 500;
 
 bool sameShape(const Scenario &a, const Scenario &b, MatrixId id)
 {
@@ -42,9 +42,13 @@ bool sameStructure(const Scenario &a, const Scenario &b)
 Document::Document(QObject *parent)
     : QObject(parent), m_scenario(tutorialScenario()), m_undoStack(new QUndoStack(this))
 {
-    m_undoStack->setUndoLimit(undoLimit);
-    connect(m_undoStack, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { emit modifiedChanged(!clean); });
+    m_undoStack->setUndoLimit(undoStepLimit);
+    // While old steps are dropped the stack is emptied and filled again: its
+    // clean state passes through values that say nothing about the work.
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (!m_rebuildingHistory)
+            emit modifiedChanged(!clean);
+    });
     recompute();
 }
 
@@ -83,7 +87,7 @@ void Document::setCells(MatrixId id, int row, int col, const Matrix &block, int 
         rows * cols == 1
             ? tr("Change %1[%2][%3]").arg(QLatin1String(matrixSymbol(id))).arg(row).arg(col)
             : tr("Paste into %1").arg(QLatin1String(matrixSymbol(id)));
-    m_undoStack->push(new SetCellsCommand(this, id, row, col, before, after, gesture, text));
+    pushStep(new SetCellsCommand(this, id, row, col, before, after, gesture, text));
 }
 
 void Document::setCell(MatrixId id, int row, int col, double value, int gesture)
@@ -95,12 +99,13 @@ void Document::change(const Scenario &next, const QString &description, int gest
 {
     if (next == m_scenario)
         return; // nothing to undo
-    m_undoStack->push(new ChangeScenarioCommand(this, m_scenario, next, gesture, description));
+    pushStep(new ChangeScenarioCommand(this, m_scenario, next, gesture, description));
 }
 
 void Document::reset(const Scenario &scenario, const QString &filePath)
 {
     m_undoStack->clear();
+    m_toldHistoryTrimmed = false;
     m_scenario = scenario;
     setFilePath(filePath);
     emit structureChanged();
@@ -140,6 +145,88 @@ void Document::applyScenario(Scenario scenario)
     }
     emit scenarioChanged();
     recompute();
+}
+
+void Document::setUndoMemoryBudget(std::size_t bytes)
+{
+    m_undoMemoryBudget = bytes;
+    keepHistoryWithinBudget();
+}
+
+std::size_t Document::undoMemoryUsed() const
+{
+    std::size_t bytes = 0;
+    for (int index = 0; index < m_undoStack->count(); ++index)
+        bytes += static_cast<const DocumentCommand *>(m_undoStack->command(index))->bytes();
+    return bytes;
+}
+
+void Document::pushStep(DocumentCommand *command)
+{
+    m_undoStack->push(command); // may merge into the newest step and delete `command`
+    keepHistoryWithinBudget();
+}
+
+void Document::keepHistoryWithinBudget()
+{
+    // Keep the newest steps that fit; never drop a step that can be redone
+    // (only a push trims, and a push leaves nothing to redo).
+    const int index = m_undoStack->index();
+    std::size_t bytes = 0;
+    for (int step = m_undoStack->count() - 1; step >= index; --step)
+        bytes += static_cast<const DocumentCommand *>(m_undoStack->command(step))->bytes();
+    int keepFrom = index;
+    while (keepFrom > 0) {
+        const std::size_t cost =
+            static_cast<const DocumentCommand *>(m_undoStack->command(keepFrom - 1))->bytes();
+        if (bytes + cost > m_undoMemoryBudget)
+            break;
+        bytes += cost;
+        --keepFrom;
+    }
+    if (keepFrom == 0)
+        return;
+    dropOldestSteps(keepFrom);
+    if (!m_toldHistoryTrimmed) {
+        m_toldHistoryTrimmed = true;
+        emit historyTrimmed();
+    }
+}
+
+void Document::dropOldestSteps(int dropped)
+{
+    // QUndoStack can only lose steps at its bottom through its step limit, so
+    // the kept steps move into new commands and the stack is filled again. The
+    // scenario stays as it is: nothing is undone or redone on the way.
+    const int count = m_undoStack->count();
+    const int index = m_undoStack->index();
+    const int clean = m_undoStack->cleanIndex(); // −1: the saved state is out of reach already
+    const bool wasModified = isModified();
+
+    std::vector<std::unique_ptr<DocumentCommand>> kept;
+    kept.reserve(std::size_t(count - dropped));
+    for (int step = dropped; step < count; ++step) {
+        // The stack owns its steps as const; they are about to be deleted.
+        auto *command = const_cast<DocumentCommand *>(
+            static_cast<const DocumentCommand *>(m_undoStack->command(step)));
+        kept.push_back(command->takeOver());
+    }
+
+    m_rebuildingHistory = true;
+    m_undoStack->clear(); // clean at step 0
+    const int keptClean = clean >= dropped ? clean - dropped : -1;
+    for (auto &command : kept) {
+        m_undoStack->push(command.release());
+        if (m_undoStack->index() == keptClean)
+            m_undoStack->setClean();
+    }
+    if (keptClean < 0)
+        m_undoStack->resetClean(); // the saved state was dropped: no undo reaches it
+    m_undoStack->setIndex(index - dropped);
+    m_rebuildingHistory = false;
+
+    if (isModified() != wasModified)
+        emit modifiedChanged(isModified());
 }
 
 void Document::recompute()

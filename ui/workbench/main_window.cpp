@@ -103,6 +103,10 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::structureChanged, this, &MainWindow::updateInputs);
     connect(m_document, &Document::scenarioChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::historyTrimmed, this, [this] {
+        showMessage(tr("Oldest undo steps were dropped to stay within %1 MiB of memory.")
+                        .arg(m_document->undoMemoryBudget() / (1024 * 1024)));
+    });
     connect(m_pipeline, &PipelineView::explanationChanged, this, [this] {
         if (m_pipeline->hasExplanation())
             m_explanation->showExplanation(m_pipeline->explanation());
