@@ -101,6 +101,19 @@ Matrix sinusoidalEncoding(int count, int dimension)
     return encoding;
 }
 
+double scaleDivisor(const Scenario &s)
+{
+    switch (s.scale) {
+    case ScaleMode::SqrtHeadDim:
+        return std::sqrt(double(s.keyDim() / s.heads));
+    case ScaleMode::None:
+        return 1.0;
+    case ScaleMode::Custom:
+        return s.scaleValue;
+    }
+    return 1.0;
+}
+
 namespace {
 
 std::optional<Error> computeValid(const Scenario &s, Trace &trace);
@@ -166,17 +179,7 @@ std::optional<Error> computeValid(const Scenario &s, Trace &trace)
     const int headCount = s.heads;
     trace.headDim = s.keyDim() / headCount;
     trace.headValueDim = s.valueDim() / headCount;
-    switch (s.scale) {
-    case ScaleMode::SqrtHeadDim:
-        trace.scaleDivisor = std::sqrt(double(trace.headDim));
-        break;
-    case ScaleMode::None:
-        trace.scaleDivisor = 1.0;
-        break;
-    case ScaleMode::Custom:
-        trace.scaleDivisor = s.scaleValue;
-        break;
-    }
+    trace.scaleDivisor = scaleDivisor(s);
     trace.temperature = s.temperature;
 
     trace.rowsSumToOne = true;

@@ -15,6 +15,10 @@ std::optional<Error> validate(const Scenario &scenario);
 /// upper estimate, counted before anything is allocated.
 double traceBytes(const Scenario &scenario);
 
+/// s, what the scores are divided by before τ: √d_h, 1, or the given number.
+/// For a scenario whose heads divide d_k.
+double scaleDivisor(const Scenario &scenario);
+
 /// Runs the whole pipeline and keeps every intermediate matrix.
 ///
 /// For each head h, with Q_h, K_h, V_h the head's column slices:

@@ -267,10 +267,7 @@ std::optional<Error> validate(const Scenario &s)
     // The scores are multiplied by 1 / (s · τ): both must be ordinary numbers.
     // τ = 1e-300 with a divisor of 1e-10 underflows s · τ to 0 and the
     // reciprocal to ∞; τ = 1e300 with s = 1e10 overflows it.
-    const double scaleDivisor = s.scale == ScaleMode::Custom ? s.scaleValue
-                                : s.scale == ScaleMode::None ? 1.0
-                                                             : std::sqrt(double(headDim));
-    if (const double divisor = scaleDivisor * s.temperature;
+    if (const double divisor = scaleDivisor(s) * s.temperature;
         !(std::isfinite(divisor) && divisor > 0.0 && std::isfinite(1.0 / divisor) &&
           1.0 / divisor > 0.0)) {
         std::ostringstream number;
