@@ -8,6 +8,8 @@
 //
 // The edit: X[1][1] of the tutorial (1 in the file) becomes 7.25.
 
+#include "recovery_copy.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -130,20 +132,10 @@ bool TestCrashRecovery::waitForFiles(int count, const QStringList &exclude) cons
 
 double TestCrashRecovery::firstEmbedding(const QString &path, QString *originalFile)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return qQNaN();
-    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject copy = recovery_copy::read(path);
     if (originalFile)
-        *originalFile = root.value(QStringLiteral("file")).toString();
-    return root.value(QStringLiteral("scenario"))
-        .toObject()
-        .value(QStringLiteral("embeddings"))
-        .toArray()
-        .at(0)
-        .toArray()
-        .at(0)
-        .toDouble(qQNaN());
+        *originalFile = copy.value(QStringLiteral("file")).toString();
+    return copy.isEmpty() ? qQNaN() : recovery_copy::firstEmbedding(copy);
 }
 
 void TestCrashRecovery::killRestoresEdits()

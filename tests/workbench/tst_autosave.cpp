@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "message_box_answerer.h"
 #include "presets.h"
+#include "recovery_copy.h"
 #include "recovery_file.h"
 #include "recovery_keeper.h"
 #include "recovery_prompt.h"
@@ -52,26 +53,7 @@ std::unique_ptr<MainWindow> openWindow()
     return window;
 }
 
-/// The recovery file as plain JSON, read without the app's reader.
-QJsonObject readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
-}
-
-double firstEmbedding(const QJsonObject &recovery)
-{
-    return recovery.value(QStringLiteral("scenario"))
-        .toObject()
-        .value(QStringLiteral("embeddings"))
-        .toArray()
-        .at(0)
-        .toArray()
-        .at(0)
-        .toDouble(qQNaN());
-}
+using recovery_copy::firstEmbedding;
 
 /// Leaves a copy as a crashed window would: the file, no live lock.
 QString leaveOrphan(double firstValue, const QString &originalPath, const QDateTime &savedAt)
@@ -138,7 +120,7 @@ void TestAutosave::copyHoldsTheUnsavedWork()
     const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
 
     QVERIFY(keeper->recoveryPath().startsWith(recoveryDirectory()));
-    const QJsonObject copy = readJson(keeper->recoveryPath());
+    const QJsonObject copy = recovery_copy::read(keeper->recoveryPath());
     QCOMPARE(copy.value(QStringLiteral("format")).toString(),
              QStringLiteral("attention-lab-recovery"));
     QCOMPARE(firstEmbedding(copy), 7.25);
@@ -164,8 +146,8 @@ void TestAutosave::twoWindowsKeepSeparateCopies()
     const QString firstPath = first->recoveryKeeper()->recoveryPath();
     const QString secondPath = second->recoveryKeeper()->recoveryPath();
     QVERIFY(firstPath != secondPath);
-    QCOMPARE(firstEmbedding(readJson(firstPath)), 7.25);
-    QCOMPARE(firstEmbedding(readJson(secondPath)), -3.5);
+    QCOMPARE(firstEmbedding(recovery_copy::read(firstPath)), 7.25);
+    QCOMPARE(firstEmbedding(recovery_copy::read(secondPath)), -3.5);
     QCOMPARE(QDir(recoveryDirectory()).entryList({QStringLiteral("*.json")}).size(), 2);
 }
 
@@ -238,7 +220,7 @@ void TestAutosave::restoreBringsTheWorkBackUnsaved()
     // The old copy goes once the restored work has its own.
     QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(orphan), waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(window->recoveryKeeper()->recoveryPath()), waitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(firstEmbedding(readJson(window->recoveryKeeper()->recoveryPath())),
+    QTRY_COMPARE_WITH_TIMEOUT(firstEmbedding(recovery_copy::read(window->recoveryKeeper()->recoveryPath())),
                               7.25, waitMs);
 }
 
@@ -303,7 +285,7 @@ void TestAutosave::runningOwnersCopyIsNotOffered()
     QCOMPARE(offerRecovery(*window, RecoveryAnswer::Discard, recoveryDirectory()), 0);
     QVERIFY(answerer.texts.isEmpty());
     QVERIFY(QFile::exists(copy));
-    QCOMPARE(firstEmbedding(readJson(copy)), 7.25);
+    QCOMPARE(firstEmbedding(recovery_copy::read(copy)), 7.25);
 }
 
 void TestAutosave::unreadableCopyIsNamedNotDeleted()
