@@ -1,0 +1,19 @@
+// libFuzzer target: scenario JSON, read, computed and written out.
+// Built by the `fuzz` preset (clang); see the README's "Fuzzing" section.
+
+#include "fuzz_entry_points.h"
+
+#include <QCoreApplication>
+
+extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    // The readers run in the app beside a QCoreApplication: the same here.
+    static QCoreApplication application(*argc, *argv);
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    attn::fuzz::fuzzScenario(data, size);
+    return 0;
+}
