@@ -51,10 +51,17 @@ InputFile readInputFile(const QString &path, qint64 limit)
     try {
         // In pieces, stopping one byte past the limit (a file that grew while
         // it was read); read(limit + 1) would reserve the whole limit at once.
-        input.bytes.reserve(qsizetype(std::min(info.size(), limit)));
+        // Each read reserves what it asks for, so it asks for what the size
+        // said is left (and a little more, to see the end), not a whole piece:
+        // a 1 KiB file costs kilobytes, not two pieces of 1 MiB.
+        const qint64 expected = std::min(info.size(), limit);
+        input.bytes.reserve(qsizetype(expected));
         constexpr qint64 piece = 1024 * 1024;
+        constexpr qint64 beyondExpected = 4096;
         while (input.bytes.size() <= limit) {
-            const QByteArray part = file.read(std::min(piece, limit + 1 - input.bytes.size()));
+            const qint64 left = std::max<qint64>(expected - input.bytes.size(), 0);
+            const QByteArray part = file.read(std::min(
+                {piece, limit + 1 - input.bytes.size(), left + beyondExpected}));
             if (part.isEmpty())
                 break;
             input.bytes += part;
