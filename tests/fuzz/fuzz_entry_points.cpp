@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <cstdio>
 #include <cstdlib>
@@ -148,25 +149,39 @@ int fuzzLesson(const std::uint8_t *data, std::size_t size)
 
 int fuzzLessonText(const std::uint8_t *data, std::size_t size)
 {
-    const QDir &dir = lessonFolder();
-    writeLessonCompanions(dir);
-    const QString manifest = dir.filePath(QStringLiteral("text-lesson.json"));
-    static bool manifestWritten = false;
-    if (!manifestWritten) {
-        manifestWritten = true;
-        writeFile(manifest, R"({
-  "format": "attention-lab-lesson", "version": 1, "id": "text", "title": "Text",
-  "chapters": [{"id": "c", "title": "C", "steps": [
-    {"id": "read", "text": "fuzzed.md", "setup": {"preset": "tutorial"}},
-    {"id": "predict", "text": "fuzzed.md", "setup": {"preset": "tutorial"},
-     "activity": {"type": "predict", "choices": ["a", "b", "c"], "correct": 1}},
-    {"id": "by-hand", "text": "fuzzed.md", "setup": {"preset": "tutorial"},
-     "activity": {"type": "by-hand", "stage": "queries", "head": 0, "row": 2, "col": 0,
-                  "tolerance": 0.005}}
-  ]}]
-})");
+    // One step per input, read once: the step whose activity asks the most of
+    // the sections the text has, so that every activity's checks are reached.
+    const QByteArray text = bytes(data, size);
+    const char *activity = R"("activity": {"type": "by-hand", "stage": "queries", "head": 0,)"
+                           R"( "row": 2, "col": 0, "tolerance": 0.005})";
+    QString name = QStringLiteral("by-hand");
+    if (text.contains("<!-- choices -->")) {
+        name = QStringLiteral("predict");
+        activity = R"("activity": {"type": "predict", "choices": ["a", "b", "c"], "correct": 1})";
+    } else if (text.contains("<!-- hint -->")) {
+        name = QStringLiteral("try");
+        activity = R"("activity": {"type": "try", "goal": {"kind": "argmax", "stage": "scores",)"
+                   R"( "head": 0, "row": 1, "col": 3}, "solution": [{"matrix": "w_k", "row": 2,)"
+                   R"( "col": 0, "value": 3}]})";
+    } else if (!text.contains("<!-- question -->")) {
+        name = QStringLiteral("read");
+        activity = nullptr;
     }
-    writeFile(dir.filePath(QStringLiteral("fuzzed.md")), bytes(data, size));
+
+    const QDir &dir = lessonFolder();
+    const QString manifest = dir.filePath(QStringLiteral("text-%1.json").arg(name));
+    static QSet<QString> written;
+    if (!written.contains(manifest)) {
+        written.insert(manifest);
+        QByteArray step = R"({"id": "step", "text": "fuzzed.md")";
+        if (activity)
+            step += QByteArray(", ") + activity;
+        step += "}";
+        writeFile(manifest, R"({"format": "attention-lab-lesson", "version": 1, "id": "text",)"
+                            R"( "title": "Text", "chapters": [{"id": "c", "title": "C", "steps": [)" +
+                                step + "]}]}");
+    }
+    writeFile(dir.filePath(QStringLiteral("fuzzed.md")), text);
     return playLesson(manifest, QStringLiteral("en"));
 }
 
