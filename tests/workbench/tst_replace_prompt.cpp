@@ -161,7 +161,7 @@ bool TestReplacePrompt::replaceBy(MainWindow &window, const QString &trigger)
             action = actionNamed(menuNamed(window, QStringLiteral("File")), QStringLiteral("New"));
         else if (trigger == QLatin1String("preset"))
             action = actionNamed(menuNamed(window, QStringLiteral("Presets")),
-                                 QStringLiteral("causal"));
+                                 QStringLiteral("Causal mask"));
         else
             action = actionNamed(window.fileActions()->recentMenu(), QStringLiteral("causal.json"));
         if (!action)

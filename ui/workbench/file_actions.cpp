@@ -45,12 +45,20 @@ FileActions::FileActions(Document *document, QWidget *window)
     updateRecentFiles();
 
     m_presetMenu = new QMenu(tr("&Presets"), window);
-    for (const PresetInfo &preset : presets()) {
-        QAction *action = m_presetMenu->addAction(preset.name);
-        action->setToolTip(preset.description);
-        action->setStatusTip(preset.description);
-        const QString name = preset.name;
-        connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
+    const QList<PresetInfo> all = presets();
+    for (const QString &group : presetGroups()) {
+        m_presetMenu->addSection(group);
+        for (const PresetInfo &preset : all) {
+            if (preset.group != group)
+                continue;
+            QAction *action = m_presetMenu->addAction(preset.title);
+            action->setObjectName(QStringLiteral("preset_%1").arg(preset.name));
+            action->setData(preset.name);
+            action->setToolTip(preset.description);
+            action->setStatusTip(preset.description);
+            const QString name = preset.name;
+            connect(action, &QAction::triggered, this, [this, name] { loadPreset(name); });
+        }
     }
     m_presetMenu->setToolTipsVisible(true);
 }

@@ -4,9 +4,9 @@
 #include "explanation_panel.h"
 #include "export_actions.h"
 #include "file_actions.h"
+#include "history_actions.h"
 #include "lesson_actions.h"
-#include "matrix_editor.h"
-#include "matrix_model.h"
+#include "matrices_panel.h"
 #include "options_panel.h"
 #include "pipeline_view.h"
 #include "recovery_file.h"
@@ -19,58 +19,25 @@
 #include <QDropEvent>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QGroupBox>
-#include <QHeaderView>
 #include <QIcon>
-#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QMessageBox>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUrl>
-#include <QVBoxLayout>
 
 namespace attn::ui {
 
 namespace {
 
 constexpr int messageTimeoutMs = 8000;
-
-QString editorTitle(MatrixId id)
-{
-    switch (id) {
-    case MatrixId::Embeddings:
-        return MainWindow::tr("Words and embeddings X");
-    case MatrixId::SourceEmbeddings:
-        return MainWindow::tr("Source words and embeddings X_s");
-    case MatrixId::QueryWeights:
-        return MainWindow::tr("W_Q (d_model × d_k)");
-    case MatrixId::KeyWeights:
-        return MainWindow::tr("W_K (d_model × d_k)");
-    case MatrixId::ValueWeights:
-        return MainWindow::tr("W_V (d_model × d_v)");
-    case MatrixId::OutputWeights:
-        return MainWindow::tr("W_O (d_v × d_out)");
-    case MatrixId::ScoreQueryWeights:
-        return MainWindow::tr("W_a (score)");
-    case MatrixId::ScoreKeyWeights:
-        return MainWindow::tr("U_a (additive score)");
-    case MatrixId::ScoreVector:
-        return MainWindow::tr("v_a (additive score)");
-    case MatrixId::PositionWeights:
-        return MainWindow::tr("W_p (local-p position)");
-    case MatrixId::PositionVector:
-        return MainWindow::tr("v_p (local-p position)");
-    }
-    return {};
-}
 
 } // namespace
 
@@ -101,7 +68,6 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
 
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_document, &Document::structureChanged, this, &MainWindow::updateInputs);
     connect(m_document, &Document::scenarioChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::historyTrimmed, this, [this] {
         showMessage(tr("Oldest undo steps were dropped to stay within %1 MiB of memory.")
@@ -116,9 +82,10 @@ MainWindow::MainWindow(const Scenario &scenario, QWidget *parent)
 
     statusBar()->showMessage(tr("Point at a cell to see how it was computed; drag a number "
                                 "left or right to change it."));
-    updateInputs();
     updateTitle();
     readSettings();
+    updateDockTitle(m_inputsDock);
+    updateDockTitle(m_optionsDock);
 }
 
 MainWindow::~MainWindow() = default;
@@ -133,10 +100,7 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_history = new HistoryActions(m_document->undoStack(), this);
 }
 
 void MainWindow::createMenus()
@@ -161,8 +125,8 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_undoAction);
-    edit->addAction(m_redoAction);
+    edit->addAction(m_history->undoMenuAction());
+    edit->addAction(m_history->redoMenuAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_pipeline->backAction());
@@ -185,6 +149,7 @@ void MainWindow::createMenus()
                               "watch every matrix change.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -192,8 +157,8 @@ void MainWindow::createMenus()
     tools->addAction(m_files->openAction());
     tools->addAction(m_files->saveAction());
     tools->addSeparator();
-    tools->addAction(m_undoAction);
-    tools->addAction(m_redoAction);
+    tools->addAction(m_history->undoButtonAction());
+    tools->addAction(m_history->redoButtonAction());
     tools->addSeparator();
     tools->addAction(m_pipeline->backAction());
     tools->addAction(m_pipeline->nextAction());
@@ -208,40 +173,13 @@ void MainWindow::createMenus()
     });
 }
 
-QWidget *MainWindow::createInputs()
-{
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *host = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(host);
-    layout->setContentsMargins(4, 4, 4, 4);
-    for (int index = 0; index < matrixIdCount; ++index) {
-        const auto id = static_cast<MatrixId>(index);
-        auto *box = new QGroupBox(editorTitle(id), host);
-        auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(4, 4, 4, 4);
-        auto *editor = new MatrixEditor(box);
-        editor->setObjectName(QStringLiteral("editor_%1").arg(QLatin1String(matrixSymbol(id))));
-        auto *model = new MatrixModel(m_document, id, editor);
-        editor->setMatrixModel(model);
-        connect(model, &MatrixModel::inputRejected, this, &MainWindow::showMessage);
-        connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::updateInputs);
-        boxLayout->addWidget(editor);
-        layout->addWidget(box);
-        m_editors[std::size_t(index)] = editor;
-        m_editorBoxes[std::size_t(index)] = box;
-    }
-    layout->addStretch(1);
-    scroll->setWidget(host);
-    return scroll;
-}
-
 void MainWindow::createDocks()
 {
     m_inputsDock = new QDockWidget(tr("Matrices"), this);
     m_inputsDock->setObjectName(QStringLiteral("inputsDock"));
-    m_inputsDock->setWidget(createInputs());
+    m_matrices = new MatricesPanel(m_document, m_inputsDock);
+    connect(m_matrices, &MatricesPanel::inputRejected, this, &MainWindow::showMessage);
+    m_inputsDock->setWidget(m_matrices);
     addDockWidget(Qt::LeftDockWidgetArea, m_inputsDock);
 
     m_optionsDock = new QDockWidget(tr("Options"), this);
@@ -251,12 +189,35 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_optionsDock);
     tabifyDockWidget(m_inputsDock, m_optionsDock);
     m_inputsDock->raise();
+    // Tabbed together, the tabs name the docks: a title bar would say it twice.
+    for (QDockWidget *dock : {m_inputsDock, m_optionsDock}) {
+        // After the move, once the dock layout has settled.
+        const auto update = [this, dock] {
+            QTimer::singleShot(0, this, [this, dock] { updateDockTitle(dock); });
+        };
+        connect(dock, &QDockWidget::topLevelChanged, this, update);
+        connect(dock, &QDockWidget::dockLocationChanged, this, update);
+    }
+    updateDockTitle(m_inputsDock);
+    updateDockTitle(m_optionsDock);
 
     // The explanation sits in the pipeline's free space, beside the last stage.
     m_explanation = new ExplanationPanel(m_document, this);
     m_pipeline->setAsideWidget(m_explanation);
 
     resizeDocks({m_inputsDock}, {250}, Qt::Horizontal);
+}
+
+void MainWindow::updateDockTitle(QDockWidget *dock)
+{
+    const bool tabbed = !dock->isFloating() && !tabifiedDockWidgets(dock).isEmpty();
+    if (tabbed && !dock->titleBarWidget())
+        dock->setTitleBarWidget(new QWidget(dock));
+    else if (!tabbed && dock->titleBarWidget()) {
+        QWidget *empty = dock->titleBarWidget();
+        dock->setTitleBarWidget(nullptr);
+        empty->deleteLater();
+    }
 }
 
 void MainWindow::createLesson()
@@ -320,37 +281,16 @@ HeatmapView *MainWindow::heatmap(Stage stage) const
     return m_pipeline->heatmap(stage);
 }
 
+MatrixEditor *MainWindow::editor(MatrixId id) const
+{
+    return m_matrices->editor(id);
+}
+
 void MainWindow::focusEditor(MatrixId id)
 {
     m_inputsDock->show();
     m_inputsDock->raise();
-    if (MatrixEditor *target = editor(id)) {
-        target->setFocus(Qt::OtherFocusReason);
-        if (QGroupBox *box = m_editorBoxes[std::size_t(id)]) {
-            // Scroll the editor into view in the Matrices dock.
-            for (QWidget *parent = box->parentWidget(); parent; parent = parent->parentWidget()) {
-                if (auto *scroll = qobject_cast<QScrollArea *>(parent)) {
-                    scroll->ensureWidgetVisible(box);
-                    break;
-                }
-            }
-        }
-    }
-}
-
-void MainWindow::updateInputs()
-{
-    const Scenario &scenario = m_document->scenario();
-    for (int index = 0; index < matrixIdCount; ++index) {
-        const auto id = static_cast<MatrixId>(index);
-        QGroupBox *box = m_editorBoxes[std::size_t(index)];
-        MatrixEditor *editor = m_editors[std::size_t(index)];
-        const bool used = hasMatrix(scenario, id);
-        box->setVisible(used);
-        if (!used)
-            continue;
-        editor->setFixedHeight(std::min(editor->sizeHint().height(), 260));
-    }
+    m_matrices->focusEditor(id);
 }
 
 void MainWindow::updateTitle()
@@ -455,9 +395,16 @@ void MainWindow::readSettings()
     QSettings settings;
     const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
     if (geometry.isEmpty()) {
-        // 1280×800, or the whole screen when it is smaller.
-        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
-        resize(std::min(1280, available.width()), std::min(800, available.height()));
+        // The first start fills a laptop's or a projector's screen; on a larger
+        // one it takes 1920×1080 in the middle, the size the workbench is laid
+        // out for at its roomiest.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        if (available.width() <= 1920) {
+            setWindowState(windowState() | Qt::WindowMaximized);
+        } else {
+            const QSize size(1920, std::min(1080, available.height()));
+            setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
+        }
     } else
         restoreGeometry(geometry);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());

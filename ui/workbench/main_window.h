@@ -5,7 +5,6 @@
 #include "scenario_matrix.h"
 
 #include <QMainWindow>
-#include <array>
 
 class QAction;
 class QDockWidget;
@@ -13,7 +12,6 @@ class QDragEnterEvent;
 class QDragMoveEvent;
 class QDropEvent;
 class QMimeData;
-class QGroupBox;
 class QLabel;
 
 namespace attn::ui {
@@ -22,8 +20,10 @@ class Document;
 class ExplanationPanel;
 class ExportActions;
 class FileActions;
+class HistoryActions;
 class LessonActions;
 class LessonPanel;
+class MatricesPanel;
 class MatrixEditor;
 class OptionsPanel;
 class PipelineView;
@@ -54,7 +54,7 @@ public:
     RecoveryKeeper *recoveryKeeper() const { return m_recovery; }
     ExplanationPanel *explanationPanel() const { return m_explanation; }
     OptionsPanel *optionsPanel() const { return m_options; }
-    MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
+    MatrixEditor *editor(MatrixId id) const;
     LessonPanel *lessonPanel() const;
     QDockWidget *lessonDock() const;
     /// Shows or hides the lesson dock (Lesson > Guided lesson, F1).
@@ -102,9 +102,8 @@ private:
     void createMenus();
     void createDocks();
     void createLesson();
-    QWidget *createInputs();
+    void updateDockTitle(QDockWidget *dock);
     void updateTitle();
-    void updateInputs();
     void showMessage(const QString &message);
     void readSettings();
     void writeSettings();
@@ -113,14 +112,12 @@ private:
     PipelineView *m_pipeline = nullptr;
     ExplanationPanel *m_explanation = nullptr;
     OptionsPanel *m_options = nullptr;
-    std::array<MatrixEditor *, matrixIdCount> m_editors{};
-    std::array<QGroupBox *, matrixIdCount> m_editorBoxes{};
+    MatricesPanel *m_matrices = nullptr;
 
     FileActions *m_files = nullptr;
     QAction *m_quitAction = nullptr;
     ExportActions *m_exportActions = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
+    HistoryActions *m_history = nullptr;
     QDockWidget *m_inputsDock = nullptr;
     QDockWidget *m_optionsDock = nullptr;
     LessonActions *m_lesson = nullptr;

@@ -38,8 +38,8 @@ constexpr Placement placements[] = {
 /// small to name their words.
 constexpr int maxGridColumns = 3;
 constexpr int minCardWidth = 230;
-/// The explanation's height when it has a row of its own.
-constexpr int asideRowHeight = 118;
+/// The explanation's height below the cards: the working and its sentence.
+constexpr int asideHeight = 118;
 
 const char *currentCardStyle = "QFrame#stageCard { border: 2px solid #d9822b; border-radius: 6px; "
                                "background: palette(base); }";
@@ -159,8 +159,7 @@ void PipelineView::placeCards()
 {
     const QList<Stage> present = stages();
     const int gridColumns = columnsForWidth(width() - 12);
-    if (present == m_placed && gridColumns == m_columns &&
-        (!m_aside || m_grid->indexOf(m_aside) >= 0))
+    if (present == m_placed && gridColumns == m_columns)
         return;
     m_placed = present;
     m_columns = gridColumns;
@@ -175,8 +174,6 @@ void PipelineView::placeCards()
         m_grid->removeWidget(frame);
         frame->setVisible(present.contains(place.stage));
     }
-    if (m_aside)
-        m_grid->removeWidget(m_aside);
     int position = 0;
     for (Stage stage : present) {
         m_grid->addWidget(m_cards[std::size_t(stage)].frame, position / gridColumns,
@@ -186,27 +183,22 @@ void PipelineView::placeCards()
     const int cardRows = (position + gridColumns - 1) / gridColumns;
     for (int row = 0; row < m_grid->rowCount(); ++row)
         m_grid->setRowStretch(row, row < cardRows ? 1 : 0);
-    if (m_aside) {
-        // The explanation takes the rest of the last row, or a short row of its own.
-        const int row = position / gridColumns;
-        const int column = position % gridColumns;
-        m_grid->addWidget(m_aside, row, column, 1, gridColumns - column);
-        const bool ownRow = column == 0;
-        m_aside->setMaximumHeight(ownRow ? asideRowHeight : QWIDGETSIZE_MAX);
-        m_aside->setMinimumHeight(ownRow ? asideRowHeight : 0);
-    }
 }
 
 void PipelineView::setAsideWidget(QWidget *widget)
 {
     // A scroll area of its own keeps the aside's word-wrapped text from making
     // the whole grid height-for-width, which would stretch every heatmap.
-    auto *scroll = new QScrollArea(m_grid->parentWidget());
+    // It sits below the cards, outside their scroll area, so that the working
+    // of the cell pointed at is in view wherever the cards are scrolled.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("explanationArea"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(widget);
+    scroll->setFixedHeight(asideHeight);
+    layout()->addWidget(scroll);
     m_aside = scroll;
-    placeCards();
 }
 
 QList<Stage> PipelineView::stages() const
@@ -342,9 +334,16 @@ void PipelineView::refreshCard(Stage stage)
 
     const Trace &trace = m_document->trace();
     stage_heatmap::show(*card.heatmap, stage, m_document->scenario(), trace, m_head);
-    QString title = QStringLiteral("<b>%1</b> &nbsp;<span style='color:palette(mid)'>%2</span>")
-                        .arg(stage_text::title(stage).toHtmlEscaped(),
-                             stage_text::symbol(stage).toHtmlEscaped());
+    // With positional encoding the first card shows what the heads read: X + PE.
+    const QString symbol =
+        stage == Stage::Embeddings && m_document->scenario().positional != PositionalEncoding::None
+            ? QStringLiteral("X + PE")
+            : stage_text::symbol(stage);
+    // Rich text knows no palette(): the subtitle's grey is taken from the palette
+    // in use, so that it stays readable under a dark one.
+    QString title = QStringLiteral("<b>%1</b> &nbsp;<span style='color:%3'>%2</span>")
+                        .arg(stage_text::title(stage).toHtmlEscaped(), symbol.toHtmlEscaped(),
+                             palette().color(QPalette::PlaceholderText).name());
     if (isPerHead(stage) && trace.headCount() > 1)
         title += tr(" · head %1").arg(m_head + 1);
     card.title->setText(title);
@@ -362,7 +361,7 @@ void PipelineView::refreshReveal()
     }
     // The stage the learner just reached stays in view when the grid scrolls.
     // After the layout has run (a new scenario may have re-placed the cards).
-    if (m_scroll && shown != Stage::Embeddings) {
+    if (m_scroll) {
         QFrame *frame = m_cards[std::size_t(shown)].frame;
         QTimer::singleShot(
             0, m_scroll, [scroll = m_scroll, frame] { scroll->ensureWidgetVisible(frame, 0, 0); });

@@ -46,7 +46,7 @@ public:
     const Explanation &explanation() const { return m_explanation; }
     bool hasExplanation() const { return m_hasExplanation; }
 
-    /// A widget shown in the free space after the last stage (the explanation).
+    /// A widget shown below the cards, always in view (the explanation).
     void setAsideWidget(QWidget *widget);
 
     QAction *backAction() const { return m_backAction; }

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "scenario_matrix.h"
+
+#include <QScrollArea>
+#include <array>
+
+class QGroupBox;
+
+namespace attn::ui {
+
+class Document;
+class MatrixEditor;
+
+/// The Matrices dock: an editor for every matrix the scenario has (X, W_Q,
+/// W_K, W_V and those its options add), each under a title that names its
+/// shape; the others are hidden.
+class MatricesPanel : public QScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit MatricesPanel(Document *document, QWidget *parent = nullptr);
+
+    MatrixEditor *editor(MatrixId id) const { return m_editors[std::size_t(id)]; }
+    /// Gives the editor the keyboard focus and scrolls it into view.
+    void focusEditor(MatrixId id);
+
+signals:
+    /// A typed or pasted value was refused; the message names the cell.
+    void inputRejected(const QString &message);
+
+private:
+    void updateEditors();
+
+    Document *m_document;
+    std::array<MatrixEditor *, matrixIdCount> m_editors{};
+    std::array<QGroupBox *, matrixIdCount> m_boxes{};
+};
+
+} // namespace attn::ui
