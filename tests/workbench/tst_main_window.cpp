@@ -214,6 +214,17 @@ std::unique_ptr<MainWindow> openTutorial(bool designSize = true)
     return window;
 }
 
+/// Scrolls the cards until `view` is wholly in view.
+void scrollIntoView(QWidget *view)
+{
+    for (QWidget *parent = view->parentWidget(); parent; parent = parent->parentWidget()) {
+        if (auto *scroll = qobject_cast<QScrollArea *>(parent)) {
+            scroll->ensureWidgetVisible(view, 0, 0);
+            return;
+        }
+    }
+}
+
 HeatmapView *heatmap(const MainWindow &window, const char *key)
 {
     return window.pipeline()->findChild<HeatmapView *>(
@@ -1329,6 +1340,8 @@ void TestMainWindow::hoverExplainsAScore()
     const HeatmapView *queries = heatmap(*window, "queries");
     const HeatmapView *keys = heatmap(*window, "keys");
     QTRY_VERIFY(scores->plot()->axisRect()->rect().width() > 0);
+    // The cards scroll at this size: bring the scores into view, as a learner would.
+    scrollIntoView(scores);
 
     QTest::mouseMove(scores->plot(), cellCentre(scores, row, column));
 
@@ -1358,6 +1371,7 @@ void TestMainWindow::hoverOfAConcealedStageExplainsNothing()
     QVERIFY(weights->isConcealed());
     QTRY_VERIFY(weights->plot()->axisRect()->rect().width() > 0);
 
+    scrollIntoView(weights);
     QTest::mouseMove(weights->plot(), cellCentre(weights, 1, 2));
     QTest::mouseClick(weights->plot(), Qt::LeftButton, Qt::NoModifier, cellCentre(weights, 1, 2));
 

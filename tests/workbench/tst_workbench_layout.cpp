@@ -13,6 +13,7 @@
 #include "scenario_file.h"
 
 #include <QAction>
+#include <qcustomplot.h>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -75,6 +76,8 @@ private slots:
     void revealedStageAndExplanationInView_data();
     void revealedStageAndExplanationInView();
     void toolBarKeepsItsPlaceAfterAnEdit();
+    void everyNumberReadableUpToSixWords_data();
+    void everyNumberReadableUpToSixWords();
 };
 
 void TestWorkbenchLayout::initTestCase()
@@ -176,6 +179,60 @@ void TestWorkbenchLayout::toolBarKeepsItsPlaceAfterAnEdit()
     QCOMPARE(window->document()->scenario().heads, 1);
     QVERIFY(!undo->isEnabled());
     QCOMPARE(next->x(), nextAt);
+}
+
+void TestWorkbenchLayout::everyNumberReadableUpToSixWords_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("heads");
+    QTest::addColumn<QSize>("size");
+    for (const QSize size : {QSize(1280, 800), QSize(1366, 768)}) {
+        const QString at = QStringLiteral(" at %1x%2").arg(size.width()).arg(size.height());
+        QTest::newRow(qPrintable("padding, 5 words" + at)) << "padding" << 1 << size;
+        QTest::newRow(qPrintable("local-m, 6 words" + at)) << "local-m" << 1 << size;
+        QTest::newRow(qPrintable("local-p, 6 words" + at)) << "local-p" << 1 << size;
+        QTest::newRow(qPrintable("3 heads, a 4x6 concat" + at)) << "tutorial" << 3 << size;
+    }
+}
+
+/// Issue seen at 1280×800: with 5 or 6 words, and in a 4×6 concatenation,
+/// the heatmaps showed colours only. Every stage now prints its numbers and
+/// names every row and column (the cards scroll instead of shrinking).
+void TestWorkbenchLayout::everyNumberReadableUpToSixWords()
+{
+    QFETCH(QString, preset);
+    QFETCH(int, heads);
+    QFETCH(QSize, size);
+    const attn::ui::ScenarioReadResult read = attn::ui::loadPreset(preset);
+    QVERIFY(read.ok());
+    attn::Scenario scenario = *read.scenario;
+    if (heads > 1) {
+        // d_k = d_v = 6, two columns per head: the concat is 4×6.
+        scenario.heads = heads;
+        scenario.wQ = attn::Matrix::Constant(scenario.wQ.rows(), 6, 0.5);
+        scenario.wK = attn::Matrix::Constant(scenario.wK.rows(), 6, 0.25);
+        scenario.wV = attn::Matrix::Constant(scenario.wV.rows(), 6, 1.0);
+    }
+    auto window = std::make_unique<MainWindow>(scenario);
+    window->setWindowState(Qt::WindowNoState);
+    window->resize(size);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QVERIFY2(!window->document()->error(), "the scenario does not compute");
+    window->pipeline()->revealAll();
+
+    int checked = 0;
+    for (HeatmapView *view : window->pipeline()->findChildren<HeatmapView *>()) {
+        if (!view->isVisibleTo(window.get()))
+            continue;
+        ++checked;
+        QTRY_VERIFY2(view->valueLabelsVisible(),
+                     qPrintable(view->objectName() + QStringLiteral(" prints no numbers")));
+        // Every row and column named: the tickers hold one name per row and column.
+        QCOMPARE(view->rowAxis()->tickVector().size(), view->rowCount());
+        QCOMPARE(view->columnAxis()->tickVector().size(), view->columnCount());
+    }
+    QVERIFY(checked >= 9);
 }
 
 QTEST_MAIN(TestWorkbenchLayout)

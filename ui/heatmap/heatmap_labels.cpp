@@ -159,6 +159,39 @@ void HeatmapLabels::refreshValueLabels()
         m_valueLabelItems.at(index)->setVisible(false);
 }
 
+QSizeF HeatmapLabels::readableCellSize() const
+{
+    QFont value = m_valueFont;
+    value.setPointSizeF(smallestPointSize);
+    const QFontMetricsF valueMetrics(value);
+    const double base = m_tickFont.pointSizeF() > 0 ? m_tickFont.pointSizeF() : 10.0;
+    // adaptToLayout keeps the column names level while they fit at
+    // smallestColumnNamePointSize; one pixel more for the axis rect's rounding.
+    const double levelNames = 4.0 + smallestColumnNamePointSize * m_widestColumnName / base + 1.0;
+    const double width = std::max({minimumLabelledCell,
+                                   valueMetrics.horizontalAdvance(m_widestValueLabel) + 5.0,
+                                   levelNames});
+    const double height = std::max({minimumLabelledCell, QFontMetricsF(m_tickFont).height() + 3.0,
+                                    valueMetrics.height() + 3.0});
+    return {std::ceil(width), std::ceil(height)};
+}
+
+QSize HeatmapLabels::readableSize() const
+{
+    const int rows = m_view.rowCount();
+    const int columns = m_view.columnCount();
+    if (rows == 0 || columns == 0)
+        return {};
+    const QSizeF cell = readableCellSize();
+    const QRect cells = m_plot->axisRect()->rect();
+    const bool measured = cells.width() > 0 && cells.height() > 0 && m_plot->width() > 0;
+    const QSize around = measured ? QSize(m_plot->width() - cells.width(),
+                                          m_plot->height() - cells.height())
+                                  : QSize(150, 90);
+    return {around.width() + int(std::ceil(columns * cell.width())),
+            around.height() + int(std::ceil(rows * cell.height()))};
+}
+
 void HeatmapLabels::setPlaceholderText(const QString &text)
 {
     m_placeholder->setText(text);

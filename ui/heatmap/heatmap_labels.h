@@ -50,6 +50,15 @@ public:
     /// Fits the labels to the cells as the layout has sized them; true when
     /// the tick labels changed, so that the margins need another layout pass.
     bool adaptToLayout();
+    /// The smallest cell in which the number fits at the smallest size and the
+    /// token names stay level and one per row and column (pixels).
+    QSizeF readableCellSize() const;
+    /// The plot's size with its cells at readableCellSize(): the cells plus
+    /// what the axes, their names and the colour scale take, as the last
+    /// layout measured it (or a fair guess before the first).
+    QSize readableSize() const;
+    /// The longest number in a cell, as last labelled.
+    const QString &widestValueLabel() const { return m_widestValueLabel; }
     /// Whether value labels were drawn by the last layout of the plot.
     bool valueLabelsShown() const { return m_valueLabelsShown; }
 

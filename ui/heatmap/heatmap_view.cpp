@@ -124,8 +124,12 @@ void HeatmapView::setMatrix(const Matrix &values, const QStringList &rowLabels,
     if (labelsChanged)
         m_labels->setTokenNames(completeRowLabels, completeColumnLabels);
     refreshCells();
+    const qsizetype widestBefore = m_labels->widestValueLabel().size();
     m_labels->refreshValueLabels();
     refreshHighlights();
+    // The readable size depends on the shape, the names and the widest number.
+    if (shapeChanged || labelsChanged || widestBefore != m_labels->widestValueLabel().size())
+        updateGeometry();
     if (shapeChanged && (m_hoveredCell.x() >= columns || m_hoveredCell.y() >= rows))
         setHoveredCell(QPoint(-1, -1));
     scheduleReplot();
@@ -199,6 +203,7 @@ void HeatmapView::setValueLabels(ValueLabels mode)
         return;
     m_valueLabelMode = mode;
     m_labels->refreshValueLabels();
+    updateGeometry();
     scheduleReplot();
 }
 
@@ -206,6 +211,7 @@ void HeatmapView::setValueLabelCellLimit(int cells)
 {
     m_valueLabelCellLimit = std::clamp(cells, 0, hardValueLabelLimit);
     m_labels->refreshValueLabels();
+    updateGeometry();
     scheduleReplot();
 }
 
@@ -321,7 +327,11 @@ QSize HeatmapView::sizeHint() const
 
 QSize HeatmapView::minimumSizeHint() const
 {
-    return {220, 200};
+    // Room for every number and name, only where the numbers come and go with
+    // the room (Auto): a figure that forces them (On) is sized by its exporter.
+    const bool labelled = m_valueLabelMode == ValueLabels::Auto &&
+                          rowCount() * columnCount() <= m_valueLabelCellLimit;
+    return labelled ? QSize(220, 200).expandedTo(m_labels->readableSize()) : QSize(220, 200);
 }
 
 void HeatmapView::changeEvent(QEvent *event)

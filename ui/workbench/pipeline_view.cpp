@@ -13,6 +13,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -33,9 +35,8 @@ constexpr Placement placements[] = {
     {Stage::Scores},     {Stage::Scaled},  {Stage::Masked},    {Stage::Weights},
     {Stage::Output},     {Stage::Concat},  {Stage::Projected},
 };
-/// Three columns leave cells wide enough for their numbers at 1280×800; a
-/// narrow window gets fewer, wider cards (and scrolls) rather than cards too
-/// small to name their words.
+/// At most three columns of cards; fewer when the cards' readable size needs
+/// it. A card is never narrower than minCardWidth.
 constexpr int maxGridColumns = 3;
 constexpr int minCardWidth = 230;
 /// The explanation's height below the cards: the working and its sentence.
@@ -121,7 +122,9 @@ void PipelineView::buildCards()
 {
     for (const Placement &place : placements) {
         Card &card = m_cards[std::size_t(place.stage)];
-        card.frame = new QFrame(this);
+        // A child of the grid from the start: a card the grid takes in later
+        // is not reparented (which would hide it until the next event loop).
+        card.frame = new QFrame(m_grid->parentWidget());
         card.frame->setObjectName(QStringLiteral("stageCard"));
         auto *cardLayout = new QVBoxLayout(card.frame);
         cardLayout->setContentsMargins(6, 4, 6, 6);
@@ -131,7 +134,6 @@ void PipelineView::buildCards()
         card.title->setAlignment(Qt::AlignCenter);
         cardLayout->addWidget(card.title);
         card.heatmap = new HeatmapView(card.frame);
-        card.heatmap->setMinimumSize(150, 140);
         card.heatmap->setObjectName(QStringLiteral("heatmap_%1").arg(stage_text::key(place.stage)));
         cardLayout->addWidget(card.heatmap, 1);
 
@@ -144,11 +146,6 @@ void PipelineView::buildCards()
     placeCards();
 }
 
-int PipelineView::columnsForWidth(int width)
-{
-    return std::clamp(width / minCardWidth, 1, maxGridColumns);
-}
-
 void PipelineView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
@@ -158,15 +155,19 @@ void PipelineView::resizeEvent(QResizeEvent *event)
 void PipelineView::placeCards()
 {
     const QList<Stage> present = stages();
-    const int gridColumns = columnsForWidth(width() - 12);
+    // As many columns as the widest card allows at the size where every number
+    // and name is readable (the heatmaps' minimum); the grid scrolls instead
+    // of squeezing them.
+    int widest = minCardWidth;
+    for (Stage stage : present)
+        widest = std::max(widest, m_cards[std::size_t(stage)].frame->minimumSizeHint().width());
+    const int room = width() - 12 - style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    const int gridColumns =
+        std::clamp((room + m_grid->spacing()) / (widest + m_grid->spacing()), 1, maxGridColumns);
     if (present == m_placed && gridColumns == m_columns)
         return;
     m_placed = present;
     m_columns = gridColumns;
-    // In fewer columns the grid scrolls anyway: taller cards keep every word named.
-    for (const Placement &place : placements)
-        m_cards[std::size_t(place.stage)].heatmap->setMinimumHeight(
-            gridColumns == maxGridColumns ? 140 : 190);
     for (int column = 0; column < maxGridColumns; ++column)
         m_grid->setColumnStretch(column, column < gridColumns ? 1 : 0);
     for (const Placement &place : placements) {
@@ -281,9 +282,10 @@ void PipelineView::refresh()
 {
     const Trace &trace = m_document->trace();
     refreshHeads();
-    placeCards();
     for (const Placement &place : placements)
         refreshCard(place.stage);
+    // After the cards hold their new shapes: their readable sizes decide the columns.
+    placeCards();
     refreshReveal();
 
     if (const auto &error = m_document->error()) {
@@ -361,10 +363,16 @@ void PipelineView::refreshReveal()
     }
     // The stage the learner just reached stays in view when the grid scrolls.
     // After the layout has run (a new scenario may have re-placed the cards).
+    // The first stage scrolls to the very top, whatever the layout does next.
     if (m_scroll) {
         QFrame *frame = m_cards[std::size_t(shown)].frame;
-        QTimer::singleShot(
-            0, m_scroll, [scroll = m_scroll, frame] { scroll->ensureWidgetVisible(frame, 0, 0); });
+        const bool first = shown == all.first();
+        QTimer::singleShot(0, m_scroll, [scroll = m_scroll, frame, first] {
+            if (first)
+                scroll->verticalScrollBar()->setValue(0);
+            else
+                scroll->ensureWidgetVisible(frame, 0, 0);
+        });
     }
     const int position = int(all.indexOf(shown)) + 1;
     m_formula->setText(

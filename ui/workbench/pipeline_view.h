@@ -105,7 +105,6 @@ private:
     QList<Stage> m_placed; ///< the stages the grid holds now
     int m_columns = 0;     ///< and in how many columns
     QScrollArea *m_scroll = nullptr;
-    static int columnsForWidth(int width);
     void placeCards();
     std::array<Card, stageCount> m_cards;
 
