@@ -198,8 +198,6 @@ void MainWindow::createDocks()
         connect(dock, &QDockWidget::topLevelChanged, this, update);
         connect(dock, &QDockWidget::dockLocationChanged, this, update);
     }
-    updateDockTitle(m_inputsDock);
-    updateDockTitle(m_optionsDock);
 
     // The explanation sits in the pipeline's free space, beside the last stage.
     m_explanation = new ExplanationPanel(m_document, this);

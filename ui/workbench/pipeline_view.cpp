@@ -199,7 +199,6 @@ void PipelineView::setAsideWidget(QWidget *widget)
     scroll->setWidget(widget);
     scroll->setFixedHeight(asideHeight);
     layout()->addWidget(scroll);
-    m_aside = scroll;
 }
 
 QList<Stage> PipelineView::stages() const

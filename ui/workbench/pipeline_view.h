@@ -101,7 +101,6 @@ private:
     QComboBox *m_headCombo = nullptr;
     QLabel *m_headLabel = nullptr;
     QGridLayout *m_grid = nullptr;
-    QWidget *m_aside = nullptr;
     QList<Stage> m_placed; ///< the stages the grid holds now
     int m_columns = 0;     ///< and in how many columns
     QScrollArea *m_scroll = nullptr;
