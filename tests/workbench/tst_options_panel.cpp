@@ -29,6 +29,7 @@
 
 #include <cmath>
 #include <functional>
+#include <tuple>
 
 using attn::ui::Document;
 using attn::ui::OptionsPanel;
@@ -112,7 +113,7 @@ class TestOptionsPanel : public QObject
 
 private slots:
     void showsTheTutorial();
-    void headsRaiseKeyAndValueDims();
+    void headsKeepTheHeadSize();
     void dimensionSpinsResizeTheWeights_data();
     void dimensionSpinsResizeTheWeights();
     void wordCounts();
@@ -154,32 +155,60 @@ void TestOptionsPanel::showsTheTutorial()
     QCOMPARE(f.undoCount(), 0);
 }
 
-// The tutorial has d_k = d_v = 3: two heads need 4 each, the next multiple of 2.
-void TestOptionsPanel::headsRaiseKeyAndValueDims()
+// The tutorial has d_k = d_v = 3 and one head, so d_h = 3. Two heads of d_h = 3
+// need d_k = d_v = 2 · 3 = 6; head 1 keeps columns 1–3 of W_Q, W_K, W_V (the
+// tutorial's numbers), head 2 gets columns 4–6, all 0. Three heads: 9.
+void TestOptionsPanel::headsKeepTheHeadSize()
 {
     Fixture f;
     auto *heads = f.find<QSpinBox>("headsSpin");
     auto *note = f.find<QLabel>("headsNote");
     QVERIFY(!note->isVisibleTo(&f.panel));
+    const attn::Scenario tutorial = attn::tutorialScenario();
 
-    typeInto(heads, QStringLiteral("2"));
+    heads->setFocus();
+    QTest::keyClick(heads, Qt::Key_Up);
     QCOMPARE(f.scenario().heads, 2);
-    QCOMPARE(f.scenario().keyDim(), 4);
-    QCOMPARE(f.scenario().valueDim(), 4);
+    QCOMPARE(f.scenario().keyDim(), 6);
+    QCOMPARE(f.scenario().valueDim(), 6);
     QCOMPARE(f.undoCount(), 1);
-    QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 4);
-    QCOMPARE(f.find<QSpinBox>("valueDimSpin")->value(), 4);
+    QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 6);
+    QCOMPARE(f.find<QSpinBox>("valueDimSpin")->value(), 6);
+    for (const auto &[name, before, after] :
+         {std::tuple{"W_Q", tutorial.wQ, f.scenario().wQ},
+          std::tuple{"W_K", tutorial.wK, f.scenario().wK},
+          std::tuple{"W_V", tutorial.wV, f.scenario().wV}}) {
+        QVERIFY2(after.leftCols(3) == before, name);
+        QVERIFY2(after.rightCols(3).isZero(), name);
+    }
+    // √d_h is still √3: head 1's weights are the tutorial's.
+    QCOMPARE(f.document.trace().headDim, 3);
     QVERIFY(note->isVisibleTo(&f.panel));
-    QVERIFY2(note->text().contains(QLatin1String("4")), qPrintable(note->text()));
+    for (const char *part : {"2 heads of d_h = 3", "d_k = 6 and d_v = 6", "W_Q and W_K are 3×6",
+                             "W_V 3×6", "Head 1 keeps its numbers"})
+        QVERIFY2(note->text().contains(QString::fromUtf8(part)), qPrintable(note->text()));
 
-    // Four heads: 4 splits evenly, nothing is raised, no note.
-    typeInto(heads, QStringLiteral("4"));
-    QCOMPARE(f.scenario().heads, 4);
-    QCOMPARE(f.scenario().keyDim(), 4);
+    typeInto(heads, QStringLiteral("3"));
+    QCOMPARE(f.scenario().heads, 3);
+    QCOMPARE(f.scenario().keyDim(), 9);
+    QCOMPARE(f.scenario().valueDim(), 9);
+    QVERIFY2(note->text().contains(QString::fromUtf8("Heads 1–2 keep their numbers")),
+             qPrintable(note->text()));
+
+    // Back to one head: d_k = d_v = 3 again, the tutorial's matrices exactly.
+    typeInto(heads, QStringLiteral("1"));
+    QCOMPARE(f.scenario().keyDim(), 3);
+    QVERIFY(f.scenario().wQ == tutorial.wQ);
+    QVERIFY(f.scenario().wV == tutorial.wV);
+    QVERIFY2(note->text().contains(QString::fromUtf8("1 head of d_h = 3")),
+             qPrintable(note->text()));
+
+    // The note lasts until the next edit.
+    typeInto(f.find<QSpinBox>("tokenCountSpin"), QStringLiteral("5"));
     QVERIFY(!note->isVisibleTo(&f.panel));
 
-    f.document.undoStack()->undo();
-    f.document.undoStack()->undo();
+    for (int step = 0; step < 4; ++step)
+        f.document.undoStack()->undo();
     QCOMPARE(heads->value(), 1);
     QCOMPARE(f.find<QSpinBox>("keyDimSpin")->value(), 3);
 }

@@ -61,28 +61,76 @@ ShapeOptions::ShapeOptions(Document *document) : OptionsSection(document, "shape
     });
 }
 
+Scenario ShapeOptions::withHeadsKeepingHeadDims(const Scenario &current, int heads)
+{
+    const int oldHeads = std::max(1, current.heads);
+    const bool splitsEvenly =
+        current.keyDim() % oldHeads == 0 && current.valueDim() % oldHeads == 0;
+    const int headKeyDim = current.keyDim() / oldHeads;
+    const int headValueDim = current.valueDim() / oldHeads;
+    if (heads < 1 || !splitsEvenly || heads * headKeyDim > maxDimension ||
+        heads * headValueDim > maxDimension)
+        return edit::withHeads(current, heads);
+    // One head more is d_h more columns of W_Q and W_K (and d_v/h of W_V): the
+    // old heads keep their columns, so their numbers do not change.
+    Scenario next = current;
+    next.heads = heads;
+    next = edit::withKeyDim(next, heads * headKeyDim);
+    return edit::withValueDim(next, heads * headValueDim);
+}
+
+QString ShapeOptions::headsChangeText(const Scenario &before, const Scenario &after)
+{
+    const int heads = std::max(1, after.heads);
+    const int headKeyDim = after.keyDim() / heads;
+    const int headValueDim = after.valueDim() / heads;
+    const bool kept = after.keyDim() % heads == 0 && after.valueDim() % heads == 0 &&
+                      headKeyDim == before.keyDim() / std::max(1, before.heads) &&
+                      headValueDim == before.valueDim() / std::max(1, before.heads);
+    QString text;
+    if (kept)
+        text = heads == 1 ? tr("1 head of d_h = %1, as before (d_v = %2 per head):")
+                                .arg(headKeyDim)
+                                .arg(headValueDim)
+                          : tr("%n heads of d_h = %1 each, as before (d_v = %2 per head):",
+                               nullptr, heads)
+                                .arg(headKeyDim)
+                                .arg(headValueDim);
+    else
+        text = tr("d_h is now %1 (d_v = %2 per head), so that %n heads split d_k and d_v evenly:",
+                  nullptr, heads)
+                   .arg(headKeyDim)
+                   .arg(headValueDim);
+    text += QLatin1Char(' ');
+    text += tr("d_k = %1 and d_v = %2; W_Q and W_K are %3×%1, W_V %3×%2.")
+                .arg(after.keyDim())
+                .arg(after.valueDim())
+                .arg(after.modelDim());
+    if (after.wO)
+        text += QLatin1Char(' ') +
+                tr("W_O is %1×%2.").arg(after.wO->rows()).arg(after.wO->cols());
+    const int oldHeads = std::max(1, before.heads);
+    if (kept && heads > oldHeads)
+        text += QLatin1Char(' ') +
+                (oldHeads == 1
+                     ? tr("Head 1 keeps its numbers; the new heads' columns start at 0.")
+                     : tr("Heads 1–%n keep their numbers; the new heads' columns start at 0.",
+                          nullptr, oldHeads));
+    else if (kept && heads < oldHeads)
+        text += QLatin1Char(' ') +
+                (heads == 1 ? tr("Head 1 keeps its numbers; the columns of the other heads are "
+                                 "gone.")
+                            : tr("Heads 1–%n keep their numbers; the columns of the other heads "
+                                 "are gone.",
+                                 nullptr, heads));
+    return text;
+}
+
 void ShapeOptions::changeHeads(int heads)
 {
     const Scenario &current = m_document->scenario();
-    const Scenario next = edit::withHeads(current, heads);
-    const bool keyRaised = next.keyDim() != current.keyDim();
-    const bool valueRaised = next.valueDim() != current.valueDim();
-    // Only two or more heads can raise a dimension: the sentences are plural.
-    if (keyRaised && valueRaised)
-        m_pendingHeadsNote = tr("d_k raised to %1 and d_v to %2 so that %3 heads split them "
-                                "evenly.")
-                                 .arg(next.keyDim())
-                                 .arg(next.valueDim())
-                                 .arg(heads);
-    else if (keyRaised)
-        m_pendingHeadsNote =
-            tr("d_k raised to %1 so that %2 heads split it evenly.").arg(next.keyDim()).arg(heads);
-    else if (valueRaised)
-        m_pendingHeadsNote = tr("d_v raised to %1 so that %2 heads split it evenly.")
-                                 .arg(next.valueDim())
-                                 .arg(heads);
-    else
-        m_pendingHeadsNote.clear();
+    const Scenario next = withHeadsKeepingHeadDims(current, heads);
+    m_pendingHeadsNote = next.heads == current.heads ? QString() : headsChangeText(current, next);
     m_document->change(next, tr("Set the number of heads to %1").arg(heads));
 }
 
@@ -115,8 +163,9 @@ void ShapeOptions::retranslate()
     m_headsSpin->setToolTip(
         tr("Multi-head attention splits Q, K and V by columns into h slices of d_k/h and d_v/h. "
            "Each head computes its own weights, so different heads can attend to different "
-           "words; their outputs are concatenated (and projected by W_O). d_k and d_v are raised "
-           "when they do not split evenly."));
+           "words; their outputs are concatenated (and projected by W_O). A change of h keeps "
+           "each head's size d_h = d_k/h: d_k and d_v grow or shrink with h, and the note below "
+           "says what changed."));
     m_modelDimSpin->setToolTip(
         tr("d_model: the length of each word's embedding, the columns of X and the rows of W_Q, "
            "W_K and W_V. A new feature starts at 0 in every word."));
