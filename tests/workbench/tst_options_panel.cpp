@@ -9,6 +9,8 @@
 #include "document.h"
 #include "matrix_compare.h"
 #include "options_panel.h"
+#include "pipeline_view.h"
+#include "presets.h"
 #include "scenario_edit.h"
 
 #include <QApplication>
@@ -121,6 +123,9 @@ private slots:
     void combosSetTheirOption_data();
     void combosSetTheirOption();
     void customScaleDivisor();
+    void divisorBoxShowsTheDivisorInEffect();
+    void scaledCardNamesTheDivisorInEffect();
+    void queriesThatSeeNoKeyAreNamedOnTheCards();
     void paddingCheckboxPerKey();
     void windowFollowsTheSpan();
     void temperatureScaleIsLogarithmicWithADetent();
@@ -363,6 +368,98 @@ void TestOptionsPanel::customScaleDivisor()
     typeInto(divisor, QLocale().toString(2.5));
     QCOMPARE(f.scenario().scaleValue, 2.5);
     QCOMPARE(f.undoCount(), 2);
+}
+
+// Greyed, the divisor box shows what the scores are divided by: √d_h with
+// d_h = d_k / h = 3 / 1, √3 = 1.7320508 shown as 1.73; 1 without scaling.
+void TestOptionsPanel::divisorBoxShowsTheDivisorInEffect()
+{
+    Fixture f;
+    auto *divisor = f.find<QDoubleSpinBox>("scaleValueSpin");
+    QVERIFY(!divisor->isEnabled());
+    QVERIFY2(divisor->text().contains(QLocale().toString(1.73, 'f', 2)), qPrintable(divisor->text()));
+    QVERIFY2(divisor->text().startsWith(QString::fromUtf8("√3")), qPrintable(divisor->text()));
+
+    // Two heads keep d_h = 3 (d_k = 6): still √3.
+    typeInto(f.find<QSpinBox>("headsSpin"), QStringLiteral("2"));
+    QVERIFY2(divisor->text().contains(QLocale().toString(1.73, 'f', 2)), qPrintable(divisor->text()));
+    // d_k = 8 over two heads: d_h = 4, √4 = 2.
+    typeInto(f.find<QSpinBox>("keyDimSpin"), QStringLiteral("8"));
+    QCOMPARE(divisor->text(), QString::fromUtf8("√4 = ") + QLocale().toString(2.0, 'f', 2));
+
+    auto *scale = f.find<QComboBox>("scaleCombo");
+    scale->setFocus();
+    QTest::keyClick(scale, Qt::Key_Down); // None
+    QCOMPARE(f.scenario().scale, attn::ScaleMode::None);
+    QCOMPARE(divisor->text(), QLocale().toString(1.0, 'f', 2));
+    QVERIFY(!divisor->isEnabled());
+    QTest::keyClick(scale, Qt::Key_Down); // Custom: the scenario's own s, editable
+    QCOMPARE(f.scenario().scale, attn::ScaleMode::Custom);
+    QVERIFY(divisor->isEnabled());
+    typeInto(divisor, QLocale().toString(2.5));
+    QCOMPARE(divisor->text(), QLocale().toString(2.5, 'f', 2));
+}
+
+/// The title label of the card whose heatmap is named heatmap_<key>.
+QString cardTitle(const attn::ui::PipelineView &pipeline, const char *key)
+{
+    const auto *heatmap = pipeline.findChild<QWidget *>(QLatin1String("heatmap_") + QLatin1String(key));
+    if (!heatmap)
+        return QStringLiteral("no card %1").arg(QLatin1String(key));
+    const auto labels = heatmap->parentWidget()->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
+    return labels.isEmpty() ? QString() : labels.front()->text();
+}
+
+void TestOptionsPanel::scaledCardNamesTheDivisorInEffect()
+{
+    Fixture f;
+    attn::ui::PipelineView pipeline(&f.document);
+    QVERIFY2(cardTitle(pipeline, "scaled").contains(QString::fromUtf8("÷ √d_k")),
+             qPrintable(cardTitle(pipeline, "scaled")));
+    auto *scale = f.find<QComboBox>("scaleCombo");
+    scale->setFocus();
+    QTest::keyClick(scale, Qt::Key_End); // Custom
+    typeInto(f.find<QDoubleSpinBox>("scaleValueSpin"), QLocale().toString(2.5));
+    const QString title = cardTitle(pipeline, "scaled");
+    QVERIFY2(title.contains(QString::fromUtf8("÷ s, s = ") + QLocale().toString(2.5)), qPrintable(title));
+    QVERIFY2(!title.contains(QString::fromUtf8("√d_k")), qPrintable(title));
+}
+
+// The local-p preset (6 words, D = 2): p_t = 6 · sigmoid(tanh(q₁) − tanh(q₂)) with
+// q = [2, 0, 0] for "the", "sat", "on", "the" and [0, 2, 0] for "cat", "mat",
+// so p_t = 6 · sigmoid(0.964) = 4.34 or 6 · sigmoid(−0.964) = 1.66. The
+// windows |s − p_t| ≤ 2 (1-based s − 1) are keys 4–6 and keys 1–4. The causal
+// mask keeps keys up to the query: query 1 (keys 4–6) and query 3 (keys 4–6)
+// keep none; queries 2, 4, 5, 6 keep keys 1–2, 4, 4–5, 1–4.
+void TestOptionsPanel::queriesThatSeeNoKeyAreNamedOnTheCards()
+{
+    Fixture f;
+    const attn::ui::ScenarioReadResult read = attn::ui::loadPreset(QStringLiteral("local-p"));
+    QVERIFY(read.ok());
+    f.document.reset(*read.scenario);
+    attn::ui::PipelineView pipeline(&f.document);
+    QVERIFY(!cardTitle(pipeline, "weights").contains(QLatin1String("no key")));
+
+    auto *mask = f.find<QComboBox>("maskCombo");
+    mask->setFocus();
+    QTest::keyClick(mask, Qt::Key_Down); // Causal
+    QCOMPARE(f.scenario().mask, attn::MaskKind::Causal);
+    const QString note = QStringLiteral("Queries 1 (the) and 3 (sat) see no key: their weights and "
+                                        "outputs are 0");
+    for (const char *card : {"weights", "output"})
+        QVERIFY2(cardTitle(pipeline, card).contains(note), qPrintable(cardTitle(pipeline, card)));
+    for (const char *card : {"scores", "masked"})
+        QVERIFY2(!cardTitle(pipeline, card).contains(QLatin1String("no key")), card);
+
+    // D = 1: 0-based windows [3.34, 5.34] and [0.66, 2.66], keys 5–6 and 2–3
+    // 1-based. Causal: query 1 keeps none, 2 key 2, 3 none, 4 none, 5 key 5, 6 keys 2–3.
+    typeInto(f.find<QSpinBox>("windowSpin"), QStringLiteral("1"));
+    QVERIFY2(cardTitle(pipeline, "weights").contains(QStringLiteral("Queries 1 (the), 3 (sat) and 4 (on) see no key")),
+             qPrintable(cardTitle(pipeline, "weights")));
+
+    f.document.undoStack()->undo();
+    f.document.undoStack()->undo();
+    QVERIFY(!cardTitle(pipeline, "output").contains(QLatin1String("no key")));
 }
 
 void TestOptionsPanel::paddingCheckboxPerKey()

@@ -78,6 +78,64 @@ QString symbol(Stage stage)
     return {};
 }
 
+QString subtitle(Stage stage, const Scenario &s)
+{
+    if (stage == Stage::Embeddings && s.positional != PositionalEncoding::None)
+        return QStringLiteral("X + PE");
+    if (stage != Stage::Scaled)
+        return symbol(stage);
+    const bool withTemperature = s.temperature != 1.0;
+    switch (s.scale) {
+    case ScaleMode::SqrtHeadDim:
+        return withTemperature ? QStringLiteral("÷ (√d_k · τ)") : symbol(stage);
+    case ScaleMode::None:
+        return withTemperature
+                   ? QCoreApplication::translate("StageText", "÷ τ, not scaled by √d_k")
+                   : QCoreApplication::translate("StageText", "not scaled");
+    case ScaleMode::Custom:
+        return withTemperature
+                   ? QCoreApplication::translate("StageText", "÷ (s · τ), s = %1")
+                         .arg(number(s.scaleValue))
+                   : QCoreApplication::translate("StageText", "÷ s, s = %1")
+                         .arg(number(s.scaleValue));
+    }
+    return symbol(stage);
+}
+
+QString noKeyNote(Stage stage, const Scenario &s, const Trace &trace)
+{
+    if ((stage != Stage::Weights && stage != Stage::Output) || trace.fullyMaskedRows.empty())
+        return {};
+    // A long list would crowd the card: the first few, then the count.
+    constexpr int maxNamed = 5;
+    const int count = int(trace.fullyMaskedRows.size());
+    QStringList queries;
+    for (int index = 0; index < count && index < maxNamed; ++index) {
+        const int row = trace.fullyMaskedRows[std::size_t(index)];
+        const auto &tokens = s.target.tokens;
+        queries << (row >= 0 && row < int(tokens.size())
+                        ? QStringLiteral("%1 (%2)").arg(row + 1).arg(
+                              QString::fromStdString(tokens[std::size_t(row)]))
+                        : QString::number(row + 1));
+    }
+    if (count > maxNamed) {
+        queries << QStringLiteral("…");
+        return QCoreApplication::translate(
+                   "StageText",
+                   "%n queries see no key (%1): their weights and outputs are 0", nullptr, count)
+            .arg(queries.join(QStringLiteral(", ")));
+    }
+    if (count == 1)
+        return QCoreApplication::translate("StageText",
+                                           "Query %1 sees no key: its weights and output are 0")
+            .arg(queries.front());
+    return QCoreApplication::translate(
+               "StageText", "Queries %1 see no key: their weights and outputs are 0", nullptr,
+               count)
+        .arg(QCoreApplication::translate("StageText", "%1 and %2", "a list: \"1, 3 and 5\"")
+                 .arg(queries.mid(0, count - 1).join(QStringLiteral(", ")), queries.last()));
+}
+
 QString key(Stage stage)
 {
     switch (stage) {

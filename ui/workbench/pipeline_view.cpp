@@ -335,11 +335,8 @@ void PipelineView::refreshCard(Stage stage)
 
     const Trace &trace = m_document->trace();
     stage_heatmap::show(*card.heatmap, stage, m_document->scenario(), trace, m_head);
-    // With positional encoding the first card shows what the heads read: X + PE.
-    const QString symbol =
-        stage == Stage::Embeddings && m_document->scenario().positional != PositionalEncoding::None
-            ? QStringLiteral("X + PE")
-            : stage_text::symbol(stage);
+    // X + PE with positional encoding; the divisor in effect on the scaled scores.
+    const QString symbol = stage_text::subtitle(stage, m_document->scenario());
     // Rich text knows no palette(): the subtitle's grey is taken from the palette
     // in use, so that it stays readable under a dark one.
     QString title = QStringLiteral("<b>%1</b> &nbsp;<span style='color:%3'>%2</span>")
@@ -347,6 +344,11 @@ void PipelineView::refreshCard(Stage stage)
                              palette().color(QPalette::PlaceholderText).name());
     if (isPerHead(stage) && trace.headCount() > 1)
         title += tr(" · head %1").arg(m_head + 1);
+    // Queries that see no key read 0 on these cards: say so on the card itself.
+    const QString noKey = stage_text::noKeyNote(stage, m_document->scenario(), trace);
+    if (!noKey.isEmpty())
+        title += QStringLiteral("<br><i>%1</i>").arg(noKey.toHtmlEscaped());
+    card.title->setWordWrap(!noKey.isEmpty());
     card.title->setText(title);
 }
 

@@ -175,8 +175,23 @@ void ScoreOptions::showScenario(const Scenario &s)
     showScoreFormula();
     selectData(m_scaleCombo, s.scale);
     {
+        // Greyed, the box still shows the divisor in effect: √d_h, or 1 unscaled.
         const QSignalBlocker blocker(m_scaleValueSpin);
-        m_scaleValueSpin->setValue(s.scaleValue);
+        const int headDim = s.keyDim() / std::max(1, s.heads);
+        switch (s.scale) {
+        case ScaleMode::SqrtHeadDim:
+            m_scaleValueSpin->setPrefix(QStringLiteral("√%1 = ").arg(headDim));
+            m_scaleValueSpin->setValue(std::sqrt(double(headDim)));
+            break;
+        case ScaleMode::None:
+            m_scaleValueSpin->setPrefix(QString());
+            m_scaleValueSpin->setValue(1.0);
+            break;
+        case ScaleMode::Custom:
+            m_scaleValueSpin->setPrefix(QString());
+            m_scaleValueSpin->setValue(s.scaleValue);
+            break;
+        }
         m_scaleValueSpin->setEnabled(s.scale == ScaleMode::Custom);
     }
     {
@@ -229,8 +244,9 @@ void ScoreOptions::retranslate()
            "weights become nearly one-hot and the gradients vanish. Dividing by √d_k keeps the "
            "variance near 1. With h heads the divisor is √(d_k/h), the size of one head."));
     m_scaleValueSpin->setToolTip(
-        tr("The number s the scores are divided by when the scaling is custom. Try a small s "
-           "to watch the softmax saturate."));
+        tr("The number s the scores are divided by. It can be typed when the scaling is "
+           "custom; otherwise it shows the divisor in effect: √d_h (d_h = d_k/h, the size of "
+           "one head) or 1. Try a small s to watch the softmax saturate."));
     const QString temperatureTip =
         tr("softmax(scores / τ). τ < 1 sharpens the weights towards the largest score (τ → 0: "
            "one-hot); τ > 1 flattens them towards equal weights (τ → ∞: uniform). τ = 1 leaves "
