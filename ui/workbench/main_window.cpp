@@ -1,9 +1,11 @@
 #include "main_window.h"
 
+#include "classroom_actions.h"
 #include "document.h"
 #include "explanation_panel.h"
 #include "export_actions.h"
 #include "file_actions.h"
+#include "handbook_dialog.h"
 #include "history_actions.h"
 #include "lesson_actions.h"
 #include "matrices_panel.h"
@@ -20,6 +22,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -38,6 +41,13 @@ namespace attn::ui {
 namespace {
 
 constexpr int messageTimeoutMs = 8000;
+
+/// The desktop theme's icon `name` (a freedesktop icon name), or the one built
+/// in when the theme has none.
+QIcon themedIcon(const QString &name)
+{
+    return QIcon::fromTheme(name, QIcon(QStringLiteral(":/icons/toolbar/%1.svg").arg(name)));
+}
 
 } // namespace
 
@@ -135,12 +145,22 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_inputsDock->toggleViewAction());
     view->addAction(m_optionsDock->toggleViewAction());
+    view->addSeparator();
+    m_classroom->addTo(view);
 
     menuBar()->addMenu(m_files->presetMenu());
 
     menuBar()->addMenu(m_lesson->menu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *handbook = help->addAction(tr("&Handbook"), this, [this] {
+        auto *dialog = new HandbookDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    handbook->setObjectName(QStringLiteral("handbook"));
+    // F1, the usual key for help, opens the guided lesson here.
+    help->addSeparator();
     help->addAction(tr("&About Attention Lab"), this, [this] {
         QMessageBox::about(this, tr("About Attention Lab"),
                            tr("<h3>Attention Lab %1</h3><p>Learn the attention mechanism by "
@@ -151,21 +171,38 @@ void MainWindow::createMenus()
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
+    // Icons with short text; the stage buttons apart, named for the stages, so
+    // that they are not taken for the lesson's steps.
+    m_files->openAction()->setIcon(themedIcon(QStringLiteral("document-open")));
+    m_files->saveAction()->setIcon(themedIcon(QStringLiteral("document-save")));
+    m_history->undoButtonAction()->setIcon(themedIcon(QStringLiteral("edit-undo")));
+    m_history->redoButtonAction()->setIcon(themedIcon(QStringLiteral("edit-redo")));
+    m_pipeline->backAction()->setIcon(themedIcon(QStringLiteral("go-previous")));
+    m_pipeline->nextAction()->setIcon(themedIcon(QStringLiteral("go-next")));
+    m_pipeline->showAllAction()->setIcon(themedIcon(QStringLiteral("view-grid")));
+    m_lesson->toggleAction()->setIcon(themedIcon(QStringLiteral("help-contents")));
+
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
-    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->addAction(m_files->openAction());
     tools->addAction(m_files->saveAction());
     tools->addSeparator();
     tools->addAction(m_history->undoButtonAction());
     tools->addAction(m_history->redoButtonAction());
     tools->addSeparator();
+    auto *stageLabel = new QLabel(tr("Stage:"), tools);
+    stageLabel->setObjectName(QStringLiteral("stageNavigationLabel"));
+    stageLabel->setContentsMargins(6, 0, 2, 0);
+    tools->addWidget(stageLabel);
     tools->addAction(m_pipeline->backAction());
     tools->addAction(m_pipeline->nextAction());
     tools->addAction(m_pipeline->showAllAction());
     tools->addSeparator();
     tools->addAction(m_lesson->toggleAction());
     QAction *presetButton = tools->addAction(tr("Presets"));
+    presetButton->setObjectName(QStringLiteral("presetsButton"));
+    presetButton->setIcon(themedIcon(QStringLiteral("view-list")));
     presetButton->setMenu(m_files->presetMenu());
     connect(presetButton, &QAction::triggered, this, [this, tools, presetButton] {
         if (QWidget *button = tools->widgetForAction(presetButton))
@@ -204,6 +241,9 @@ void MainWindow::createDocks()
     m_pipeline->setAsideWidget(m_explanation);
 
     resizeDocks({m_inputsDock}, {250}, Qt::Horizontal);
+
+    m_classroom = new ClassroomActions(this, {m_inputsDock, m_optionsDock});
+    connect(m_classroom, &ClassroomActions::message, this, &MainWindow::showMessage);
 }
 
 void MainWindow::updateDockTitle(QDockWidget *dock)
@@ -406,6 +446,7 @@ void MainWindow::readSettings()
     } else
         restoreGeometry(geometry);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_classroom->restoreZoom();
 }
 
 void MainWindow::writeSettings()

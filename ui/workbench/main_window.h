@@ -17,6 +17,7 @@ class QLabel;
 namespace attn::ui {
 
 class Document;
+class ClassroomActions;
 class ExplanationPanel;
 class ExportActions;
 class FileActions;
@@ -53,6 +54,8 @@ public:
     /// The autosave of this window's work (see recovery_keeper.h).
     RecoveryKeeper *recoveryKeeper() const { return m_recovery; }
     ExplanationPanel *explanationPanel() const { return m_explanation; }
+    /// View > Zoom, Full screen, Presentation mode.
+    ClassroomActions *classroomActions() const { return m_classroom; }
     OptionsPanel *optionsPanel() const { return m_options; }
     MatrixEditor *editor(MatrixId id) const;
     LessonPanel *lessonPanel() const;
@@ -121,6 +124,7 @@ private:
     QDockWidget *m_inputsDock = nullptr;
     QDockWidget *m_optionsDock = nullptr;
     LessonActions *m_lesson = nullptr;
+    ClassroomActions *m_classroom = nullptr;
     RecoveryKeeper *m_recovery = nullptr;
 };
 
