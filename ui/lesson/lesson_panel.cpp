@@ -83,14 +83,14 @@ LessonPanel::LessonPanel(LessonHost *host, QWidget *parent) : QWidget(parent), m
     connect(m_restoreAction, &QAction::triggered, this, &LessonPanel::restoreStep);
 
     auto *navigation = new QHBoxLayout;
-    m_backButton = new QPushButton(tr("← Back"), this);
+    m_backButton = new QPushButton(tr("← Step"), this);
     m_backButton->setToolTip(
         tr("Previous step (%1)").arg(m_backAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_backButton, &QPushButton::clicked, this, &LessonPanel::back);
     m_restoreButton = new QPushButton(tr("Restore this step"), this);
     m_restoreButton->setToolTip(m_restoreAction->toolTip());
     connect(m_restoreButton, &QPushButton::clicked, this, &LessonPanel::restoreStep);
-    m_nextButton = new QPushButton(tr("Next →"), this);
+    m_nextButton = new QPushButton(tr("Step →"), this);
     m_nextButton->setDefault(true);
     m_nextButton->setToolTip(
         tr("Next step (%1)").arg(m_nextAction->shortcut().toString(QKeySequence::NativeText)));

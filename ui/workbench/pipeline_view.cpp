@@ -95,10 +95,14 @@ PipelineView::PipelineView(Document *document, QWidget *parent)
     scroll->setWidget(gridHost);
     layout->addWidget(scroll, 1);
 
-    m_backAction = new QAction(tr("&Back"), this);
+    // Named for the stages in the menu; on the tool bar, beside "Stage:", the
+    // short words. The lesson's own buttons say "Step".
+    m_backAction = new QAction(tr("&Previous stage"), this);
+    m_backAction->setIconText(tr("Back"));
     m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_backAction->setToolTip(tr("Hide the last revealed stage (Alt+←)"));
-    m_nextAction = new QAction(tr("&Next"), this);
+    m_nextAction = new QAction(tr("&Next stage"), this);
+    m_nextAction->setIconText(tr("Next"));
     m_nextAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     m_nextAction->setToolTip(tr("Reveal the next stage of the pipeline (Alt+→)"));
     m_showAllAction = new QAction(tr("Show &all"), this);
