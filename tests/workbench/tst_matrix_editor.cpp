@@ -7,18 +7,22 @@
 // fineStep (0.1), or of coarseStep (1) with Shift held.
 
 #include "document.h"
+#include "matrices_panel.h"
 #include "matrix_compare.h"
 #include "matrix_editor.h"
 #include "matrix_model.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QUndoStack>
 #include <QtTest>
 
 using attn::MatrixId;
 using attn::ui::Document;
+using attn::ui::MatricesPanel;
 using attn::ui::MatrixEditor;
 using attn::ui::MatrixModel;
 using testsupport::matrixOf;
@@ -70,15 +74,20 @@ void scrub(Workbench &bench, const QModelIndex &index, int dx,
 }
 
 /// Opens the cell's editor as a double-click would, types `text`, presses Return.
-void typeInto(Workbench &bench, const QModelIndex &index, const QString &text)
+void typeInto(MatrixEditor &editor, const QModelIndex &index, const QString &text)
 {
-    bench.editor.setCurrentIndex(index);
-    bench.editor.edit(index);
-    QWidget *input = bench.editor.indexWidget(index);
+    editor.setCurrentIndex(index);
+    editor.edit(index);
+    QWidget *input = editor.indexWidget(index);
     QVERIFY2(input, "the cell opened no editor");
     if (!text.isEmpty())
         QTest::keyClicks(input, text);
     QTest::keyClick(input, Qt::Key_Return);
+}
+
+void typeInto(Workbench &bench, const QModelIndex &index, const QString &text)
+{
+    typeInto(bench.editor, index, text);
 }
 
 void sendWheel(Workbench &bench, const QModelIndex &index, QPoint angle,
@@ -98,6 +107,7 @@ class TestMatrixEditor : public QObject
 
 private slots:
     void initTestCase();
+    void cleanup();
 
     void typingAValueChangesTheDocument();
     void typingOnASelectedCellStartsEditing();
@@ -125,9 +135,23 @@ private slots:
     void copyKeepsEveryDigit();
     void pastePutsABlockAtTheCurrentCell();
     void pasteOfBadTextChangesNothing();
+
+    void commaDecimalIsTypedInGerman();
+    void ambiguousNumberIsRefusedInGerman();
+    void tooLargeIsRefusedAtTheCell();
+    void lettersAreNotANumber();
+    void headersCountFromOne();
+    void editorFitsItsMatrix();
+    void panelShowsTheRefusalUnderTheEditor();
+    void panelHasNoNestedScrollBars();
 };
 
 void TestMatrixEditor::initTestCase()
+{
+    QLocale::setDefault(QLocale::c());
+}
+
+void TestMatrixEditor::cleanup()
 {
     QLocale::setDefault(QLocale::c());
 }
@@ -529,7 +553,193 @@ void TestMatrixEditor::pasteOfBadTextChangesNothing()
     QCOMPARE(bench.document.undoStack()->count(), 0);
     QCOMPARE(rejectedSpy.count(), 1);
     const QString message = rejectedSpy.at(0).at(0).toString();
-    QVERIFY2(message.contains(QStringLiteral("W_V[0][1]")), qPrintable(message));
+    // "one" sits in row 0, column 1 counted from 0: the first row's second number.
+    QVERIFY2(message.contains(QStringLiteral("W_V[1][2]")), qPrintable(message));
+}
+
+// --- locale and refused values ---------------------------------------------------
+
+void TestMatrixEditor::commaDecimalIsTypedInGerman()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    Workbench bench(MatrixId::KeyWeights);
+    QVERIFY(QTest::qWaitForWindowExposed(&bench.editor));
+
+    typeInto(bench, bench.cell(1, 2), QStringLiteral("1,5"));
+
+    QTRY_COMPARE(bench.value(MatrixId::KeyWeights, 1, 2), 1.5);
+    QCOMPARE(bench.model.data(bench.cell(1, 2)).toString(), QStringLiteral("1,5"));
+    QVERIFY(bench.model.refusal().isEmpty());
+
+    // A number in the C form still reads when it cannot be a German one.
+    typeInto(bench, bench.cell(0, 0), QStringLiteral("0.25"));
+    QTRY_COMPARE(bench.value(MatrixId::KeyWeights, 0, 0), 0.25);
+    QCOMPARE(bench.model.data(bench.cell(0, 0)).toString(), QStringLiteral("0,25"));
+}
+
+void TestMatrixEditor::ambiguousNumberIsRefusedInGerman()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    Workbench bench(MatrixId::KeyWeights);
+    QVERIFY(QTest::qWaitForWindowExposed(&bench.editor));
+
+    typeInto(bench, bench.cell(0, 0), QStringLiteral("1.500"));
+
+    QTRY_VERIFY(!bench.editor.indexWidget(bench.cell(0, 0)));
+    QCOMPARE(bench.value(MatrixId::KeyWeights, 0, 0), 2.0);
+    QVERIFY2(bench.model.refusal().contains(QStringLiteral("could mean 1500 or 1,5")),
+             qPrintable(bench.model.refusal()));
+}
+
+void TestMatrixEditor::tooLargeIsRefusedAtTheCell()
+{
+    Workbench bench(MatrixId::KeyWeights);
+    QVERIFY(QTest::qWaitForWindowExposed(&bench.editor));
+    QSignalSpy rejectedSpy(&bench.model, &MatrixModel::inputRejected);
+    const QModelIndex cell = bench.cell(0, 1); // W_K[1][2] = 2
+
+    typeInto(bench, cell, QStringLiteral("1e400"));
+
+    QTRY_VERIFY(!bench.editor.indexWidget(cell));
+    QCOMPARE(bench.value(MatrixId::KeyWeights, 0, 1), 2.0);
+    QCOMPARE(bench.model.data(cell).toString(), QStringLiteral("2"));
+    // The largest double, 1.7976931348623157e308, to six digits.
+    const QString expected =
+        QStringLiteral("W_K[1][2]: 1e400 is too large; values must lie within ±1.79769e+308");
+    QVERIFY2(bench.model.refusal().startsWith(expected), qPrintable(bench.model.refusal()));
+    QCOMPARE(rejectedSpy.count(), 1);
+    QCOMPARE(rejectedSpy.at(0).at(0).toString(), bench.model.refusal());
+    QVERIFY(bench.model.data(cell, MatrixModel::RefusedRole).toBool());
+
+    // The cell is outlined in the refusal colour; its neighbour is not.
+    bench.editor.clearSelection();
+    bench.editor.setCurrentIndex(bench.cell(2, 2));
+    const QColor red = MatrixEditor::refusalColour(bench.editor.palette());
+    const QRect rect = bench.editor.visualRect(cell);
+    const QRect other = bench.editor.visualRect(bench.cell(1, 1));
+    QTRY_COMPARE(bench.viewport()->grab().toImage().pixelColor(rect.left() + 1, rect.center().y()),
+                 red);
+    QVERIFY(bench.viewport()->grab().toImage().pixelColor(other.left() + 1, other.center().y()) !=
+            red);
+
+    // The next good edit takes mark and message away.
+    typeInto(bench, cell, QStringLiteral("3"));
+    QTRY_COMPARE(bench.value(MatrixId::KeyWeights, 0, 1), 3.0);
+    QVERIFY(bench.model.refusal().isEmpty());
+    QVERIFY(!bench.model.data(cell, MatrixModel::RefusedRole).toBool());
+    QTRY_VERIFY(bench.viewport()->grab().toImage().pixelColor(rect.left() + 1, rect.center().y()) !=
+                red);
+}
+
+void TestMatrixEditor::lettersAreNotANumber()
+{
+    Workbench bench(MatrixId::Embeddings);
+    QVERIFY(QTest::qWaitForWindowExposed(&bench.editor));
+
+    typeInto(bench, bench.cell(1, 2), QStringLiteral("abc"));
+
+    QTRY_VERIFY(!bench.editor.indexWidget(bench.cell(1, 2)));
+    // Row 1, matrix column 2 counted from 0: word_2's third number.
+    QCOMPARE(bench.model.refusal(),
+             QStringLiteral("X[2][3] (word_2): “abc” is not a number; the value stays 0."));
+    QCOMPARE(bench.value(MatrixId::Embeddings, 1, 2), 0.0);
+}
+
+void TestMatrixEditor::headersCountFromOne()
+{
+    Workbench bench(MatrixId::Embeddings);
+    const QAbstractItemModel *model = bench.editor.model();
+    QStringList columns, rows;
+    for (int col = 0; col < model->columnCount(); ++col)
+        columns << model->headerData(col, Qt::Horizontal).toString();
+    for (int row = 0; row < model->rowCount(); ++row)
+        rows << model->headerData(row, Qt::Vertical).toString();
+    QCOMPARE(columns, QStringList({"word", "1", "2", "3"}));
+    QCOMPARE(rows, QStringList({"1", "2", "3", "4"}));
+}
+
+// The editor is as large as its matrix: no scroll bars of its own, every cell in view.
+void TestMatrixEditor::editorFitsItsMatrix()
+{
+    Document document;
+    MatrixModel model(&document, MatrixId::Embeddings);
+    MatrixEditor editor;
+    editor.setMatrixModel(&model);
+    editor.resize(editor.sizeHint());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+
+    QVERIFY(!editor.verticalScrollBar()->isVisible());
+    QVERIFY(!editor.horizontalScrollBar()->isVisible());
+    const QRect lastCell = editor.visualRect(model.index(3, 3));
+    QVERIFY2(editor.viewport()->rect().contains(lastCell),
+             qPrintable(QStringLiteral("cell %1,%2 %3×%4 outside the viewport %5×%6")
+                            .arg(lastCell.x())
+                            .arg(lastCell.y())
+                            .arg(lastCell.width())
+                            .arg(lastCell.height())
+                            .arg(editor.viewport()->width())
+                            .arg(editor.viewport()->height())));
+}
+
+// The Matrices panel says why under the editor, and passes the message on for
+// the status bar.
+void TestMatrixEditor::panelShowsTheRefusalUnderTheEditor()
+{
+    Document document;
+    MatricesPanel panel(&document);
+    panel.resize(360, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy statusSpy(&panel, &MatricesPanel::inputRejected);
+    MatrixEditor *keys = panel.editor(MatrixId::KeyWeights);
+    QLabel *label = panel.refusalLabel(MatrixId::KeyWeights);
+    QVERIFY(label->isHidden());
+
+    typeInto(*keys, keys->model()->index(0, 1), QStringLiteral("1e400"));
+
+    QTRY_VERIFY(label->isVisible());
+    QVERIFY2(label->text().startsWith(QStringLiteral("W_K[1][2]: 1e400 is too large")),
+             qPrintable(label->text()));
+    QVERIFY(!label->accessibleName().isEmpty());
+    QCOMPARE(label->accessibleDescription(), label->text());
+    QCOMPARE(statusSpy.count(), 1);
+    QCOMPARE(statusSpy.at(0).at(0).toString(), label->text());
+    // Right under the table, inside the same box.
+    QCOMPARE(label->parentWidget(), keys->parentWidget());
+    QTRY_VERIFY(label->geometry().top() >= keys->geometry().bottom());
+    QVERIFY(label->geometry().top() - keys->geometry().bottom() < 16);
+    QVERIFY(panel.refusalLabel(MatrixId::QueryWeights)->isHidden());
+
+    // A good edit in another editor is a good edit too.
+    MatrixEditor *queries = panel.editor(MatrixId::QueryWeights);
+    typeInto(*queries, queries->model()->index(0, 0), QStringLiteral("3"));
+    QTRY_VERIFY(label->isHidden());
+    QCOMPARE(document.scenario().wQ(0, 0), 3.0);
+}
+
+// In a narrow panel only the panel scrolls; the editors show every cell.
+void TestMatrixEditor::panelHasNoNestedScrollBars()
+{
+    Document document;
+    MatricesPanel panel(&document);
+    panel.resize(220, 400);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    for (MatrixId id : {MatrixId::Embeddings, MatrixId::QueryWeights, MatrixId::KeyWeights,
+                        MatrixId::ValueWeights}) {
+        MatrixEditor *editor = panel.editor(id);
+        QVERIFY(editor->isVisible());
+        QVERIFY2(!editor->verticalScrollBar()->isVisible(), attn::matrixSymbol(id));
+        QVERIFY2(!editor->horizontalScrollBar()->isVisible(), attn::matrixSymbol(id));
+        const QAbstractItemModel *model = editor->model();
+        const QRect last =
+            editor->visualRect(model->index(model->rowCount() - 1, model->columnCount() - 1));
+        QVERIFY2(editor->viewport()->rect().contains(last), attn::matrixSymbol(id));
+    }
+    // Four editors are taller than 400 px: the panel scrolls them as one.
+    QVERIFY(panel.verticalScrollBar()->isVisible());
 }
 
 QTEST_MAIN(TestMatrixEditor)

@@ -24,6 +24,7 @@ using attn::ui::MatrixModel;
 using testsupport::matrixOf;
 
 Q_DECLARE_METATYPE(attn::MatrixId)
+Q_DECLARE_METATYPE(attn::ui::MatrixModel::NumberProblem)
 
 namespace {
 
@@ -51,6 +52,20 @@ QStringList rangesOf(const QSignalSpy &spy)
     return ranges;
 }
 
+/// The dataChanged signals that change what a cell shows (not just its mark).
+int valueChanges(const QSignalSpy &spy)
+{
+    int count = 0;
+    for (const QList<QVariant> &arguments : spy) {
+        const auto roles = arguments.at(2).value<QList<int>>();
+        if (roles.isEmpty() || roles.contains(Qt::DisplayRole) || roles.contains(Qt::EditRole))
+            ++count;
+    }
+    return count;
+}
+
+using Problem = MatrixModel::NumberProblem;
+
 } // namespace
 
 class TestMatrixModel : public QObject
@@ -73,6 +88,13 @@ private slots:
     void setDataRejectsWhatIsNotANumber();
     void setDataOfTheSameValueIsNoStep();
     void parseNumberReadsCommaDecimalsInACommaLocale();
+    void readNumberInGerman_data();
+    void readNumberInGerman();
+    void readNumberInEnglish_data();
+    void readNumberInEnglish();
+    void refusedCellIsMarkedUntilTheNextGoodEdit();
+    void anEditElsewhereClearsTheRefusal();
+    void refusedPasteMarksTheBadPiece();
 
     void tokenColumnRenamesAWord();
     void emptyTokenNameIsRefused();
@@ -204,8 +226,10 @@ void TestMatrixModel::dataShowsValuesAndTokenNames()
     const QModelIndex edited = queryWeights.index(0, 1);
     QCOMPARE(queryWeights.data(edited).toString(), QStringLiteral("0.125"));
     QCOMPARE(queryWeights.data(edited, Qt::EditRole).toDouble(), 0.125);
-    QVERIFY2(queryWeights.data(edited, Qt::ToolTipRole).toString().contains(QStringLiteral("W_Q[0][1]")),
-             qPrintable(queryWeights.data(edited, Qt::ToolTipRole).toString()));
+    // Named 1-based: row 0, column 1 is the first row's second number.
+    QVERIFY2(
+        queryWeights.data(edited, Qt::ToolTipRole).toString().contains(QStringLiteral("W_Q[1][2]")),
+        qPrintable(queryWeights.data(edited, Qt::ToolTipRole).toString()));
     QVERIFY(queryWeights.flags(edited) & Qt::ItemIsEditable);
     QVERIFY(embeddings.flags(embeddings.index(0, 0)) & Qt::ItemIsEditable);
 }
@@ -215,10 +239,12 @@ void TestMatrixModel::headersNumberRowsAndColumns()
     Document document;
     MatrixModel embeddings(&document, MatrixId::Embeddings);
 
+    // 1-based, as the lesson counts: word_1 is row 1, its first number column 1.
     QCOMPARE(embeddings.headerData(0, Qt::Horizontal).toString(), QStringLiteral("word"));
-    QCOMPARE(embeddings.headerData(1, Qt::Horizontal).toInt(), 0);
-    QCOMPARE(embeddings.headerData(3, Qt::Horizontal).toInt(), 2);
-    QCOMPARE(embeddings.headerData(2, Qt::Vertical).toInt(), 2);
+    QCOMPARE(embeddings.headerData(1, Qt::Horizontal).toString(), QStringLiteral("1"));
+    QCOMPARE(embeddings.headerData(3, Qt::Horizontal).toString(), QStringLiteral("3"));
+    QCOMPARE(embeddings.headerData(0, Qt::Vertical).toString(), QStringLiteral("1"));
+    QCOMPARE(embeddings.headerData(3, Qt::Vertical).toString(), QStringLiteral("4"));
 }
 
 // --- typing a value --------------------------------------------------------------
@@ -261,20 +287,31 @@ void TestMatrixModel::setDataPushesAnUndoCommand()
 void TestMatrixModel::setDataRejectsWhatIsNotANumber_data()
 {
     QTest::addColumn<QVariant>("input");
+    QTest::addColumn<QString>("reason");
 
-    QTest::newRow("letters") << QVariant(QStringLiteral("abc"));
-    QTest::newRow("empty") << QVariant(QString());
-    QTest::newRow("two points") << QVariant(QStringLiteral("1.2.3"));
-    QTest::newRow("comma decimal in the C locale") << QVariant(QStringLiteral("1,5"));
-    QTest::newRow("text inf") << QVariant(QStringLiteral("inf"));
-    QTest::newRow("text nan") << QVariant(QStringLiteral("nan"));
-    QTest::newRow("double +inf") << QVariant(std::numeric_limits<double>::infinity());
-    QTest::newRow("double NaN") << QVariant(std::numeric_limits<double>::quiet_NaN());
+    // The largest double is 1.7976931348623157e308; six digits in the C locale.
+    const QString limit = QStringLiteral("values must lie within ±1.79769e+308");
+    QTest::newRow("letters") << QVariant(QStringLiteral("abc")) << "“abc” is not a number";
+    QTest::newRow("empty") << QVariant(QString()) << "an empty cell is not a number";
+    QTest::newRow("two points") << QVariant(QStringLiteral("1.2.3")) << "not a number";
+    QTest::newRow("comma decimal in the C locale")
+        << QVariant(QStringLiteral("1,5")) << "not a number";
+    QTest::newRow("1e400 overflows a double")
+        << QVariant(QStringLiteral("1e400")) << "1e400 is too large; " + limit;
+    QTest::newRow("-1e400 overflows a double")
+        << QVariant(QStringLiteral("-1e400")) << "-1e400 is too large; " + limit;
+    QTest::newRow("1e-400 underflows a double")
+        << QVariant(QStringLiteral("1e-400")) << "1e-400 is too close to 0";
+    QTest::newRow("text inf") << QVariant(QStringLiteral("inf")) << "“inf” is infinite; " + limit;
+    QTest::newRow("text nan") << QVariant(QStringLiteral("nan")) << "not a number (NaN)";
+    QTest::newRow("double +inf") << QVariant(std::numeric_limits<double>::infinity()) << "infinite";
+    QTest::newRow("double NaN") << QVariant(std::numeric_limits<double>::quiet_NaN()) << "NaN";
 }
 
 void TestMatrixModel::setDataRejectsWhatIsNotANumber()
 {
     QFETCH(QVariant, input);
+    QFETCH(QString, reason);
 
     Document document;
     MatrixModel model(&document, MatrixId::KeyWeights);
@@ -285,11 +322,13 @@ void TestMatrixModel::setDataRejectsWhatIsNotANumber()
 
     QCOMPARE(rejectedSpy.count(), 1);
     const QString message = rejectedSpy.at(0).at(0).toString();
-    QVERIFY2(message.contains(QStringLiteral("W_K[1][2]")), qPrintable(message));
+    // Row 1, column 2 counted from 0 is the second row's third number.
+    QVERIFY2(message.startsWith(QStringLiteral("W_K[2][3]: ")), qPrintable(message));
+    QVERIFY2(message.contains(reason), qPrintable(message + " lacks " + reason));
     QVERIFY2(message.contains(QStringLiteral("stays 1")), qPrintable(message));
     VERIFY_MATRIX_EQUAL(document.scenario().wK, tutorialWK);
     QCOMPARE(document.undoStack()->count(), 0);
-    QCOMPARE(dataSpy.count(), 0);
+    QCOMPARE(valueChanges(dataSpy), 0);
     QVERIFY(!document.isModified());
 }
 
@@ -311,6 +350,135 @@ void TestMatrixModel::parseNumberReadsCommaDecimalsInACommaLocale()
     // A number copied from a C program still reads.
     QCOMPARE(MatrixModel::parseNumber(QStringLiteral("0.5")), std::optional<double>(0.5));
     QCOMPARE(MatrixModel::parseNumber(QStringLiteral("x")), std::optional<double>());
+}
+
+// The rule of MatrixModel::readNumber(): the locale's form first (group
+// separators only every three digits), then the C form; a text that reads
+// differently in both is refused rather than guessed.
+void TestMatrixModel::readNumberInGerman_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<Problem>("problem");
+    QTest::addColumn<double>("expected");
+
+    QTest::newRow("comma decimal") << "1,5" << Problem::None << 1.5;
+    QTest::newRow("negative comma decimal") << "-0,25" << Problem::None << -0.25;
+    QTest::newRow("typographic minus") << "\u22122,5" << Problem::None << -2.5;
+    QTest::newRow("comma and exponent") << "1,5e3" << Problem::None << 1500.0;
+    QTest::newRow("grouped thousands") << "1.234,5" << Problem::None << 1234.5;
+    QTest::newRow("C form, the dot is no grouping") << "1.5" << Problem::None << 1.5;
+    QTest::newRow("C form, two digits after the dot") << "12.34" << Problem::None << 12.34;
+    QTest::newRow("C form, leading zero") << "0.125" << Problem::None << 0.125;
+    QTest::newRow("C exponent") << "1e-3" << Problem::None << 0.001;
+    QTest::newRow("1.500: 1500 or 1.5") << "1.500" << Problem::Ambiguous << 0.0;
+    QTest::newRow("2.125: 2125 or 2.125") << "2.125" << Problem::Ambiguous << 0.0;
+    QTest::newRow("dots in odd places") << "1.5.0" << Problem::NotANumber << 0.0;
+    QTest::newRow("commas in odd places") << "1,5,0" << Problem::NotANumber << 0.0;
+    QTest::newRow("a group of two") << "1.23,5" << Problem::NotANumber << 0.0;
+    QTest::newRow("overflow, comma") << "1,8e308" << Problem::TooLarge << 0.0;
+    QTest::newRow("overflow, C") << "1e400" << Problem::TooLarge << 0.0;
+    QTest::newRow("letters") << "x" << Problem::NotANumber << 0.0;
+}
+
+void TestMatrixModel::readNumberInGerman()
+{
+    QFETCH(QString, typed);
+    QFETCH(Problem, problem);
+    QFETCH(double, expected);
+
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const MatrixModel::NumberReading reading = MatrixModel::readNumber(typed);
+    QCOMPARE(reading.problem, problem);
+    QCOMPARE(reading.value.has_value(), problem == Problem::None);
+    if (reading.value)
+        QCOMPARE(*reading.value, expected);
+}
+
+void TestMatrixModel::readNumberInEnglish_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<Problem>("problem");
+    QTest::addColumn<double>("expected");
+
+    QTest::newRow("point decimal") << "1.5" << Problem::None << 1.5;
+    QTest::newRow("grouped thousands") << "1,500" << Problem::None << 1500.0;
+    QTest::newRow("grouped with decimals") << "12,345.5" << Problem::None << 12345.5;
+    QTest::newRow("comma decimal is no English number") << "1,5" << Problem::NotANumber << 0.0;
+}
+
+void TestMatrixModel::readNumberInEnglish()
+{
+    QFETCH(QString, typed);
+    QFETCH(Problem, problem);
+    QFETCH(double, expected);
+
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const MatrixModel::NumberReading reading = MatrixModel::readNumber(typed);
+    QCOMPARE(reading.problem, problem);
+    if (reading.value)
+        QCOMPARE(*reading.value, expected);
+}
+
+void TestMatrixModel::refusedCellIsMarkedUntilTheNextGoodEdit()
+{
+    Document document;
+    MatrixModel model(&document, MatrixId::KeyWeights);
+    QSignalSpy refusalSpy(&model, &MatrixModel::refusalChanged);
+    const QModelIndex cell = model.index(0, 1);
+
+    QVERIFY(!model.setData(cell, QStringLiteral("1e400")));
+
+    QCOMPARE(model.data(cell, MatrixModel::RefusedRole).toBool(), true);
+    QCOMPARE(model.data(model.index(0, 0), MatrixModel::RefusedRole).toBool(), false);
+    QCOMPARE(model.refusedCell(), cell);
+    QVERIFY2(model.refusal().startsWith(QStringLiteral("W_K[1][2]: 1e400 is too large")),
+             qPrintable(model.refusal()));
+    QCOMPARE(model.data(cell, Qt::ToolTipRole).toString(), model.refusal());
+    QCOMPARE(model.data(cell).toString(), QStringLiteral("2")); // the old value stays
+    QCOMPARE(refusalSpy.count(), 1);
+
+    // Another refused value moves the mark.
+    QVERIFY(!model.setData(model.index(2, 2), QStringLiteral("abc")));
+    QCOMPARE(model.data(cell, MatrixModel::RefusedRole).toBool(), false);
+    QCOMPARE(model.data(model.index(2, 2), MatrixModel::RefusedRole).toBool(), true);
+
+    // Confirming the value a cell already has is a good edit too.
+    QVERIFY(model.setData(model.index(0, 0), QStringLiteral("2")));
+    QCOMPARE(model.data(model.index(2, 2), MatrixModel::RefusedRole).toBool(), false);
+    QVERIFY(model.refusal().isEmpty());
+    QVERIFY(!model.refusedCell().isValid());
+    QCOMPARE(refusalSpy.count(), 3);
+    QCOMPARE(refusalSpy.last().at(0).toString(), QString());
+}
+
+void TestMatrixModel::anEditElsewhereClearsTheRefusal()
+{
+    Document document;
+    MatrixModel keys(&document, MatrixId::KeyWeights);
+    MatrixModel queries(&document, MatrixId::QueryWeights);
+    QVERIFY(!keys.setData(keys.index(1, 1), QStringLiteral("abc")));
+    QVERIFY(!keys.refusal().isEmpty());
+
+    QVERIFY(queries.setData(queries.index(0, 0), QStringLiteral("3")));
+
+    QVERIFY(keys.refusal().isEmpty());
+    QCOMPARE(keys.data(keys.index(1, 1), MatrixModel::RefusedRole).toBool(), false);
+}
+
+void TestMatrixModel::refusedPasteMarksTheBadPiece()
+{
+    Document document;
+    MatrixModel model(&document, MatrixId::Embeddings);
+
+    // Pasted at word_2's first number (table column 1); "1e999" is the second piece.
+    QVERIFY(!model.pasteText(model.index(1, 1), QStringLiteral("0.5\t1e999\n")));
+
+    QCOMPARE(model.refusedCell(), model.index(1, 2));
+    QVERIFY2(model.refusal().contains(QStringLiteral("X[2][2] (word_2)")),
+             qPrintable(model.refusal()));
+    QVERIFY2(model.refusal().contains(QStringLiteral("1e999 is too large")),
+             qPrintable(model.refusal()));
+    VERIFY_MATRIX_EQUAL(document.scenario().target.embeddings, tutorialX);
 }
 
 // --- token names -----------------------------------------------------------------
@@ -410,12 +578,12 @@ void TestMatrixModel::pasteWithABadPieceChangesNothing()
 
     QCOMPARE(rejectedSpy.count(), 1);
     const QString message = rejectedSpy.at(0).at(0).toString();
-    // The bad piece "x" is at row 1 + 1, column 0 + 1.
-    QVERIFY2(message.contains(QStringLiteral("W_Q[2][1]")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("x")), qPrintable(message));
+    // The bad piece "x" is at row 1 + 1, column 0 + 1 counted from 0: W_Q[3][2].
+    QVERIFY2(message.contains(QStringLiteral("W_Q[3][2]")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("“x” is not a number")), qPrintable(message));
     VERIFY_MATRIX_EQUAL(document.scenario().wQ, tutorialWQ);
     QCOMPARE(document.undoStack()->count(), 0);
-    QCOMPARE(dataSpy.count(), 0);
+    QCOMPARE(valueChanges(dataSpy), 0);
 }
 
 void TestMatrixModel::pasteIsClippedAtTheEdge()

@@ -4,15 +4,14 @@
 #include "matrix_editor.h"
 #include "matrix_model.h"
 
+#include <QAccessible>
 #include <QGroupBox>
+#include <QLabel>
 #include <QVBoxLayout>
 
 namespace attn::ui {
 
 namespace {
-
-/// The tallest an editor gets before it scrolls its own rows.
-constexpr int maxEditorHeight = 260;
 
 QString editorTitle(MatrixId id)
 {
@@ -63,12 +62,22 @@ MatricesPanel::MatricesPanel(Document *document, QWidget *parent)
         editor->setAccessibleName(editorTitle(id));
         auto *model = new MatrixModel(m_document, id, editor);
         editor->setMatrixModel(model);
+        auto *refusal = new QLabel(box);
+        refusal->setObjectName(QStringLiteral("refusal_%1").arg(QLatin1String(matrixSymbol(id))));
+        refusal->setAccessibleName(tr("Refused value in %1").arg(editorTitle(id)));
+        refusal->setWordWrap(true);
+        refusal->setTextFormat(Qt::PlainText);
+        refusal->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        refusal->hide();
         connect(model, &MatrixModel::inputRejected, this, &MatricesPanel::inputRejected);
-        connect(model, &QAbstractItemModel::modelReset, this, &MatricesPanel::updateEditors);
+        connect(model, &MatrixModel::refusalChanged, this,
+                [this, id](const QString &message) { showRefusal(id, message); });
         boxLayout->addWidget(editor);
+        boxLayout->addWidget(refusal);
         layout->addWidget(box);
         m_editors[std::size_t(index)] = editor;
         m_boxes[std::size_t(index)] = box;
+        m_refusals[std::size_t(index)] = refusal;
     }
     layout->addStretch(1);
     setWidget(host);
@@ -89,13 +98,28 @@ void MatricesPanel::updateEditors()
     const Scenario &scenario = m_document->scenario();
     for (int index = 0; index < matrixIdCount; ++index) {
         const auto id = static_cast<MatrixId>(index);
-        const bool used = hasMatrix(scenario, id);
-        m_boxes[std::size_t(index)]->setVisible(used);
-        if (used) {
-            MatrixEditor *editor = m_editors[std::size_t(index)];
-            editor->setFixedHeight(std::min(editor->sizeHint().height(), maxEditorHeight));
-        }
+        m_boxes[std::size_t(index)]->setVisible(hasMatrix(scenario, id));
     }
+}
+
+void MatricesPanel::showRefusal(MatrixId id, const QString &message)
+{
+    QLabel *label = m_refusals[std::size_t(id)];
+    if (message.isEmpty()) {
+        label->hide();
+        label->clear();
+        return;
+    }
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, MatrixEditor::refusalColour(palette));
+    label->setPalette(palette);
+    label->setText(message);
+    label->setAccessibleDescription(message);
+    label->show();
+    // Screen readers announce it as they would an alert.
+    QAccessibleEvent alert(label, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    ensureWidgetVisible(label);
 }
 
 } // namespace attn::ui

@@ -9,6 +9,9 @@
 #include <QKeyEvent>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QWheelEvent>
 #include <cmath>
 
@@ -27,10 +30,42 @@ double tidy(double value)
     return result == 0.0 ? 0.0 : result; // no −0 in a cell
 }
 
+/// Draws cells as usual, and a red outline around the one whose value was refused.
+class RefusalOutline : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        if (!index.data(MatrixModel::RefusedRole).toBool())
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->setPen(QPen(MatrixEditor::refusalColour(option.palette), 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option.rect.adjusted(1, 1, -1, -1));
+        painter->restore();
+    }
+};
+
 } // namespace
+
+QColor MatrixEditor::refusalColour(const QPalette &palette)
+{
+    // Deep red on a light base, a light red on a dark one: both keep a
+    // contrast of about 4.5:1 against the base.
+    return palette.color(QPalette::Base).lightnessF() > 0.5 ? QColor(0xb4, 0x1b, 0x1b)
+                                                            : QColor(0xff, 0x8a, 0x80);
+}
 
 MatrixEditor::MatrixEditor(QWidget *parent) : QTableView(parent)
 {
+    setItemDelegate(new RefusalOutline(this));
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this] { updateGeometry(); });
     setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                     QAbstractItemView::AnyKeyPressed);
     setSelectionMode(QAbstractItemView::ContiguousSelection);
@@ -56,12 +91,20 @@ void MatrixEditor::setMatrixModel(MatrixModel *model)
         if (m_model->hasTokenColumn() && m_model->columnCount() > 0)
             resizeColumnToContents(0);
     };
-    connect(model, &QAbstractItemModel::modelReset, this, fitWords);
+    connect(model, &QAbstractItemModel::modelReset, this, [this, fitWords] {
+        fitWords();
+        updateGeometry();
+    });
     connect(model, &QAbstractItemModel::dataChanged, this, [fitWords](const QModelIndex &topLeft) {
         if (topLeft.column() == 0)
             fitWords();
     });
+    connect(model, &MatrixModel::refusalChanged, this, [this] {
+        if (const QModelIndex cell = m_model->refusedCell(); cell.isValid())
+            scrollTo(cell);
+    });
     fitWords();
+    updateGeometry();
     setToolTip(tr("Type a number, drag a cell left or right to scrub it (Shift: steps of 1), "
                   "Alt+↑/↓ or Alt+wheel to nudge by 0.1, Ctrl+↑/↓ or Ctrl+wheel by 1. "
                   "Ctrl+V pastes a block from a spreadsheet."));
@@ -71,12 +114,33 @@ QSize MatrixEditor::sizeHint() const
 {
     if (!m_model)
         return QTableView::sizeHint();
+    ensurePolished();
     const int rows = m_model->rowCount();
-    const int width =
-        verticalHeader()->sizeHint().width() + horizontalHeader()->length() + 2 * frameWidth() + 2;
-    const int height = horizontalHeader()->sizeHint().height() +
-                       rows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() + 2;
-    return {std::min(width, 480), std::min(height, 320)};
+    const int columns = m_model->columnCount();
+    const QHeaderView *top = horizontalHeader();
+    const QHeaderView *side = verticalHeader();
+    const int shownColumns = std::min(columns, maxColumnsShown);
+    const int shownRows = std::min(rows, maxRowsShown);
+    // The header sizes as QTableView::updateGeometries() lays them out.
+    const int sideWidth =
+        side->isHidden() ? 0 : std::max(side->minimumWidth(), side->sizeHint().width());
+    const int topHeight =
+        top->isHidden() ? 0 : std::max(top->minimumHeight(), top->sizeHint().height());
+    int width = 2 * frameWidth() + sideWidth +
+                (shownColumns < columns ? top->sectionPosition(shownColumns) : top->length());
+    int height = 2 * frameWidth() + topHeight + shownRows * side->defaultSectionSize();
+    // A matrix beyond the limit scrolls inside: leave room for the bars.
+    const int bar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    if (shownRows < rows)
+        width += bar;
+    if (shownColumns < columns)
+        height += bar;
+    return {width, height};
+}
+
+QSize MatrixEditor::minimumSizeHint() const
+{
+    return sizeHint();
 }
 
 bool MatrixEditor::isNumeric(const QModelIndex &index) const

@@ -30,7 +30,18 @@ public:
     /// Pixels of horizontal drag per step.
     static constexpr int pixelsPerStep = 6;
 
+    /// The editor is as large as its matrix, so the panel around it scrolls
+    /// and the editor has no scroll bars of its own, up to this many rows and
+    /// columns; a larger matrix scrolls inside the editor.
+    static constexpr int maxRowsShown = 16;
+    static constexpr int maxColumnsShown = 16;
+
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+    /// The colour of a refused cell's outline and of the message under it: a
+    /// red that stands out from the palette's base, light or dark.
+    static QColor refusalColour(const QPalette &palette);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
