@@ -78,6 +78,8 @@ private slots:
     void toolBarKeepsItsPlaceAfterAnEdit();
     void everyNumberReadableUpToSixWords_data();
     void everyNumberReadableUpToSixWords();
+    void twelveWordsStageByStage_data();
+    void twelveWordsStageByStage();
 };
 
 void TestWorkbenchLayout::initTestCase()
@@ -233,6 +235,69 @@ void TestWorkbenchLayout::everyNumberReadableUpToSixWords()
         QCOMPARE(view->columnAxis()->tickVector().size(), view->columnCount());
     }
     QVERIFY(checked >= 9);
+}
+
+void TestWorkbenchLayout::twelveWordsStageByStage_data()
+{
+    QTest::addColumn<QSize>("size");
+    for (const QSize size : {QSize(1280, 800), QSize(1366, 768), QSize(1920, 1080)})
+        QTest::addRow("%dx%d", size.width(), size.height()) << size;
+}
+
+/// A real sentence of 12 words, stepped through with Next: each stage the
+/// learner reaches lies wholly in view with every number printed and every
+/// row and column named, and the explanation beside it.
+void TestWorkbenchLayout::twelveWordsStageByStage()
+{
+    QFETCH(QSize, size);
+    const attn::ui::ScenarioReadResult read = attn::ui::loadPreset(QStringLiteral("tutorial"));
+    QVERIFY(read.ok());
+    attn::Scenario scenario = *read.scenario;
+    constexpr int words = 12;
+    scenario.target.tokens.clear();
+    scenario.target.embeddings = attn::Matrix(words, 3);
+    for (int i = 0; i < words; ++i) {
+        scenario.target.tokens.push_back("word_" + std::to_string(i + 1));
+        for (int j = 0; j < 3; ++j)
+            scenario.target.embeddings(i, j) = ((i + j) % 3) - 1.0;
+    }
+    auto window = std::make_unique<MainWindow>(scenario);
+    window->setWindowState(Qt::WindowNoState);
+    window->resize(size);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QVERIFY2(!window->document()->error(), "the scenario does not compute");
+    window->pipeline()->revealUpTo(Stage::Embeddings);
+
+    int reached = 0;
+    for (;;) {
+        ++reached;
+        const Stage stage = window->pipeline()->revealedStage();
+        HeatmapView *view = window->heatmap(stage);
+        QVERIFY(view);
+        const QWidget *card = view->parentWidget();
+        const QWidget *viewport = cardsViewport(card);
+        QVERIFY(viewport);
+        QTRY_VERIFY2(viewport->rect().contains(rectIn(card, viewport)),
+                     qPrintable(QStringLiteral("%1 is not wholly in view").arg(view->objectName())));
+        QTRY_VERIFY2(view->valueLabelsVisible(),
+                     qPrintable(view->objectName() + QStringLiteral(" prints no numbers")));
+        QCOMPARE(view->rowAxis()->tickVector().size(), view->rowCount());
+        QCOMPARE(view->columnAxis()->tickVector().size(), view->columnCount());
+        const QWidget *explanation = window->explanationPanel();
+        QVERIFY(window->rect().contains(rectIn(explanation, window.get())));
+        if (!window->pipeline()->nextAction()->isEnabled())
+            break;
+        window->pipeline()->nextAction()->trigger();
+    }
+    QVERIFY(reached >= 9);
+    // All shown at once, as after opening a file: still every number.
+    window->pipeline()->revealAll();
+    for (HeatmapView *view : window->pipeline()->findChildren<HeatmapView *>()) {
+        if (view->isVisibleTo(window.get()))
+            QTRY_VERIFY2(view->valueLabelsVisible(),
+                         qPrintable(view->objectName() + QStringLiteral(" prints no numbers")));
+    }
 }
 
 QTEST_MAIN(TestWorkbenchLayout)
