@@ -1,5 +1,7 @@
 #include "explanation.h"
 
+#include "head_computation.h"
+
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -14,9 +16,26 @@ constexpr const char *dot = "\u00b7";
 /// Sums with more terms than this show the first ones, "…" and the last one.
 constexpr int maxShownTerms = 8;
 
+/// Rows, columns, words and heads are counted from 1, as the tutorial and the
+/// lesson write them: score[1][3], q₁·k₃, W_Q[:,2], head 1.
+std::string oneBased(int index)
+{
+    return std::to_string(index + 1);
+}
+
 std::string index(int row, int col)
 {
-    return "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
+    return "[" + oneBased(row) + "][" + oneBased(col) + "]";
+}
+
+/// "q" and 0 give "q₁": a vector named by its 1-based position.
+std::string subscripted(const std::string &name, int index)
+{
+    static const char *const digits[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"};
+    std::string result = name;
+    for (char digit : oneBased(index))
+        result += digits[digit - '0'];
+    return result;
 }
 
 /// A factor inside a product: negative numbers in parentheses, 2·(−1).
@@ -100,9 +119,8 @@ void explainProjection(const Scenario &s, const Trace &trace, Explanation &e)
                                                            : "W_V";
     const std::string inputName = fromSource ? "s" : "x";
     e.kind = Explanation::Kind::DotProduct;
-    e.text = stageSymbol(stage) + index(row, col) + " = " + inputName + std::to_string(row) + dot +
-             weightName + "[:," + std::to_string(col) +
-             "] = " + sumOfProducts(input.row(row), weights.col(col)) + " = " +
+    e.text = stageSymbol(stage) + index(row, col) + " = " + subscripted(inputName, row) + dot +
+             weightName + "[:," + oneBased(col) + "] = " + sumOfProducts(input.row(row), weights.col(col)) + " = " +
              formatNumber(e.value);
     // The source sequence has no stage of its own; its rows are only named.
     if (!fromSource)
@@ -113,8 +131,8 @@ void explainScore(const Scenario &s, const HeadTrace &head, Explanation &e)
 {
     const int row = e.cell.row;
     const int col = e.cell.col;
-    const std::string q = "q" + std::to_string(row);
-    const std::string k = "k" + std::to_string(col);
+    const std::string q = subscripted("q", row);
+    const std::string k = subscripted("k", col);
     const std::string result = " = " + formatNumber(e.value);
     switch (s.score) {
     case ScoreFunction::Dot:
@@ -207,11 +225,36 @@ void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head,
             head.sampledKeys.empty() ? -1 : head.sampledKeys[static_cast<std::size_t>(row)];
         e.kind = s.selection == SelectionKind::Hard ? Explanation::Kind::Hard
                                                     : Explanation::Kind::Sampled;
-        const std::string choice = s.selection == SelectionKind::Hard
-                                       ? "argmax_k softmax[" + std::to_string(row) + "][k]"
-                                       : "k* ~ softmax[" + std::to_string(row) + "]";
-        e.text = cell + " = [" + std::to_string(col) + " = " + choice + " = " +
-                 std::to_string(chosen) + "] = " + formatNumber(e.value);
+        e.chosenKey = chosen;
+        e.gaussianWeighted = s.span == SpanKind::LocalP;
+        const auto &keyTokens = s.keySequence().tokens;
+        if (chosen >= 0 && chosen < static_cast<int>(keyTokens.size()))
+            e.chosenKeyName = keyTokens[static_cast<std::size_t>(chosen)];
+        // One soft row, as the selection saw it: the probability of the chosen key.
+        std::vector<double> soft(static_cast<std::size_t>(head.storedScores().cols()));
+        if (chosen >= 0 && HeadComputation::softWeightsRow(trace, head.storedScores(), row,
+                                                           soft.data())) {
+            e.chosenWeight = soft[static_cast<std::size_t>(chosen)];
+            // The draw divides by the row's sum (below 1 only for local-p).
+            double total = 0.0;
+            for (double weight : soft)
+                total += weight;
+            if (s.selection == SelectionKind::Sample && total > 0.0)
+                e.chosenWeight /= total;
+        }
+        // argmax_k softmax[1][k] = 3 (softmax[1][3] = 0.7491) ⇒ weights[1][3] = 1
+        const std::string softRow = "softmax[" + oneBased(row) + "]";
+        e.text = s.selection == SelectionKind::Hard ? "argmax_k " + softRow + "[k] = "
+                                                    : "k* ~ " + softRow + ": k* = ";
+        if (chosen >= 0)
+            e.text += oneBased(chosen) +
+                      (s.selection == SelectionKind::Hard
+                           ? " (" + softRow + "[" + oneBased(chosen) + "] = "
+                           : " (p = ") +
+                      formatNumber(e.chosenWeight) + ")";
+        else
+            e.text += "?";
+        e.text += " ⇒ " + cell + " = " + formatNumber(e.value);
         return;
     }
 
@@ -227,7 +270,7 @@ void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head,
             denominator += std::exp(masked(key) - rowMax);
     }
     const std::string x = "masked" + index(row, col);
-    const std::string sum = "Σ_k exp(masked[" + std::to_string(row) + "][k] " + minusSign + " max)";
+    const std::string sum = "Σ_k exp(masked[" + oneBased(row) + "][k] " + minusSign + " max)";
     const std::string softmaxText = "exp(" + x + " " + minusSign + " max) / " + sum + " = exp(" +
                                     formatNumber(masked(col)) + " " + minusSign + " " +
                                     factor(rowMax) + ") / " + formatNumber(denominator);
@@ -236,6 +279,7 @@ void explainWeight(const Scenario &s, const Trace &trace, const HeadTrace &head,
         e.kind = Explanation::Kind::LocalSoftmax;
         const double position = trace.alignedPositions(row);
         const double sigma = s.window / 2.0;
+        // s is the key's position, measured from 0 like p_t: key j sits at s = j − 1.
         e.text = cell + " = " + softmaxText + " " + dot + " exp(" + minusSign + "(" +
                  std::to_string(col) + " " + minusSign + " " + formatNumber(position) + ")²/(2" +
                  dot + formatNumber(sigma) + "²)) = " + formatNumber(e.value);
@@ -251,8 +295,8 @@ void explainOutput(const Trace &trace, const HeadTrace &head, Explanation &e)
     const int col = e.cell.col;
     e.kind = Explanation::Kind::DotProduct;
     e.text =
-        "output" + index(row, col) + " = Σ_k weights[" + std::to_string(row) + "][k]" + dot +
-        "v[k][" + std::to_string(col) + "] = " +
+        "output" + index(row, col) + " = Σ_k weights[" + oneBased(row) + "][k]" + dot + "v[k][" +
+        oneBased(col) + "] = " +
         sumOfProducts(trace.matrixRow(Stage::Weights, e.cell.head, row), head.values.col(col)) +
         " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Weights, e.cell.head, row, -1});
@@ -266,8 +310,7 @@ void explainConcat(const Trace &trace, Explanation &e)
     const int head = col / trace.headValueDim;
     const int headCol = col % trace.headValueDim;
     e.kind = Explanation::Kind::Concatenated;
-    e.text = "concat" + index(row, col) + " = output_" + std::to_string(head) +
-             index(row, headCol) + " = " + formatNumber(e.value);
+    e.text = "concat" + index(row, col) + " = output_" + oneBased(head) + index(row, headCol) + " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Output, head, row, headCol});
 }
 
@@ -283,8 +326,8 @@ void explainProjected(const Scenario &s, const Trace &trace, Explanation &e)
         e.sources.push_back({Stage::Concat, 0, row, col});
         return;
     }
-    e.text = "projected" + index(row, col) + " = concat" + std::to_string(row) + dot + "W_O[:," +
-             std::to_string(col) + "] = " + sumOfProducts(trace.concat.row(row), s.wO->col(col)) +
+    e.text = "projected" + index(row, col) + " = " + subscripted("concat", row) + dot + "W_O[:," +
+             oneBased(col) + "] = " + sumOfProducts(trace.concat.row(row), s.wO->col(col)) +
              " = " + formatNumber(e.value);
     e.sources.push_back({Stage::Concat, 0, row, -1});
 }

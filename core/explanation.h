@@ -25,7 +25,8 @@ struct CellRef
 /// How a cell's value came about, with the numbers, for the UI to show.
 ///
 /// `text` is the whole working in mathematical notation, for example
-/// `score[0][2] = q0·k2 = 2·2 + 0·4 + 2·3 = 10`; it contains no words, so it
+/// `score[1][3] = q₁·k₃ = 2·2 + 0·4 + 2·3 = 10`; rows, columns and heads are
+/// counted from 1, as the tutorial writes them. It contains no words, so it
 /// needs no translation. `kind` and `maskReason` let the UI add a sentence in
 /// the learner's language. `sources` are the cells the value was computed
 /// from, for highlighting in the other heatmaps.
@@ -53,6 +54,16 @@ struct Explanation
     MaskReason maskReason = MaskReason::Visible;
     std::string text;
     std::vector<CellRef> sources;
+    /// Hard and sampled weights: the key that got all the weight (0-based,
+    /// −1 if none), its word, and its soft weight (hard) or the probability it
+    /// was drawn with (sampled: the soft weight over the row's sum, the same
+    /// but for local-p). The UI says it in words: "all weight on key 3 (word_3)".
+    int chosenKey = -1;
+    std::string chosenKeyName;
+    double chosenWeight = 0.0;
+    /// local-p: the soft weights are multiplied by the Gaussian around p_t,
+    /// so the hard choice is the largest weight, not always the largest score.
+    bool gaussianWeighted = false;
 };
 
 /// Explains one cell of a computed trace. The cell must lie inside the stage's

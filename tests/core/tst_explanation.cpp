@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 using testsupport::matrixOf;
 using testsupport::sequenceOf;
@@ -151,12 +152,13 @@ private slots:
     void outputComesFromWeightsRowAndValuesColumn();
     void kinds_data();
     void kinds();
+    void hardAndSampledNameTheChosenKey();
     void cellOutsideTheMatrix();
     void formatNumber_data();
     void formatNumber();
 };
 
-// The lesson's own example: q0 = [2, 0, 2], k2 = [2, 4, 3].
+// The lesson's own example, counted from 1 as the lesson does: q₁ = [2, 0, 2], k₃ = [2, 4, 3].
 void TestExplanation::tutorialDotScore()
 {
     const attn::Scenario scenario = attn::tutorialScenario();
@@ -165,7 +167,7 @@ void TestExplanation::tutorialDotScore()
     const attn::Explanation explanation = attn::explain(scenario, trace, cell);
 
     QCOMPARE(QString::fromStdString(explanation.text),
-             QStringLiteral("score[0][2] = q0\u00B7k2 = 2\u00B72 + 0\u00B74 + 2\u00B73 = 10"));
+             QString::fromUtf8("score[1][3] = q₁·k₃ = 2·2 + 0·4 + 2·3 = 10"));
     QCOMPARE(explanation.value, 10.0);
     QVERIFY(explanation.cell == cell);
     QCOMPARE(explanation.kind, attn::Explanation::Kind::DotProduct);
@@ -373,6 +375,45 @@ void TestExplanation::kinds()
              qPrintable(QStringLiteral("\"%1\" does not end with \"%2\"")
                             .arg(QString::fromStdString(explanation.text),
                                  QString::fromStdString(expectedEnding))));
+}
+
+// The tutorial's soft rows (plain Python, exp(x − max) / Σ over scores / √3):
+//   row 1: [0.2361, 0.00739, 0.7491, 0.00739]: hard picks key 3 (word_3);
+//   row 2: [0.4548, 0.04517, 0.4548, 0.04517]: a tie, the first wins: key 1;
+//   row 4: [0.08995, 0.002816, 0.9057, 0.001581].
+void TestExplanation::hardAndSampledNameTheChosenKey()
+{
+    attn::Scenario hard = attn::tutorialScenario();
+    hard.selection = attn::SelectionKind::Hard;
+    const attn::Trace hardTrace = computed(hard);
+    attn::Explanation e = attn::explain(hard, hardTrace, {attn::Stage::Weights, 0, 0, 0});
+    QCOMPARE(e.kind, attn::Explanation::Kind::Hard);
+    QCOMPARE(e.chosenKey, 2);
+    QCOMPARE(QString::fromStdString(e.chosenKeyName), QStringLiteral("word_3"));
+    VERIFY_NEAR(e.chosenWeight, 0.7491303855446881, 1e-12);
+    QCOMPARE(QString::fromStdString(e.text),
+             QString::fromUtf8("argmax_k softmax[1][k] = 3 (softmax[1][3] = 0.7491) ⇒ "
+                               "weights[1][1] = 0"));
+    e = attn::explain(hard, hardTrace, {attn::Stage::Weights, 0, 1, 0});
+    QCOMPARE(e.chosenKey, 0);
+    QCOMPARE(QString::fromStdString(e.text),
+             QString::fromUtf8("argmax_k softmax[2][k] = 1 (softmax[2][1] = 0.4548) ⇒ "
+                               "weights[2][1] = 1"));
+
+    attn::Scenario sampled = attn::tutorialScenario();
+    sampled.selection = attn::SelectionKind::Sample;
+    const attn::Trace sampledTrace = computed(sampled);
+    e = attn::explain(sampled, sampledTrace, {attn::Stage::Weights, 0, 3, 0});
+    QCOMPARE(e.kind, attn::Explanation::Kind::Sampled);
+    // Which key the seed draws is tst_selection's subject; its probability is the soft weight.
+    const double soft[] = {0.0899501753541974, 0.0028155406251633023, 0.9056536848050253,
+                           0.0015805992156140561};
+    QVERIFY(e.chosenKey >= 0 && e.chosenKey < 4);
+    VERIFY_NEAR(e.chosenWeight, soft[e.chosenKey], 1e-12);
+    const std::string drawn = std::to_string(e.chosenKey + 1);
+    QVERIFY2(QString::fromStdString(e.text).startsWith(
+                 QString::fromStdString("k* ~ softmax[4]: k* = " + drawn + " (p = ")),
+             e.text.c_str());
 }
 
 void TestExplanation::cellOutsideTheMatrix()

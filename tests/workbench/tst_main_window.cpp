@@ -1321,11 +1321,11 @@ void TestMainWindow::hoverExplainsAScore_data()
     QTest::addColumn<QString>("working");
 
     // q_i = row i of Q, k_j = row j of K (tutorialQueries, tutorialKeys),
-    // multiplied out by hand.
-    QTest::newRow("score[0][2]") << 0 << 2 << "score[0][2] = q0·k2 = 2·2 + 0·4 + 2·3 = 10";
-    QTest::newRow("score[1][3], a zero") << 1 << 3 << "score[1][3] = q1·k3 = 2·0 + 0·1 + 0·1 = 0";
-    QTest::newRow("score[3][2], the largest of its row")
-        << 3 << 2 << "score[3][2] = q3·k2 = 2·2 + 1·4 + 2·3 = 14";
+    // multiplied out by hand. Rows and columns are 0-based here, 1-based in the text.
+    QTest::newRow("score[1][3]") << 0 << 2 << "score[1][3] = q₁·k₃ = 2·2 + 0·4 + 2·3 = 10";
+    QTest::newRow("score[2][4], a zero") << 1 << 3 << "score[2][4] = q₂·k₄ = 2·0 + 0·1 + 0·1 = 0";
+    QTest::newRow("score[4][3], the largest of its row")
+        << 3 << 2 << "score[4][3] = q₄·k₃ = 2·2 + 1·4 + 2·3 = 14";
 }
 
 void TestMainWindow::hoverExplainsAScore()

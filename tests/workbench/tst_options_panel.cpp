@@ -8,6 +8,8 @@
 
 #include "document.h"
 #include "matrix_compare.h"
+#include "explanation.h"
+#include "explanation_panel.h"
 #include "options_panel.h"
 #include "pipeline_view.h"
 #include "presets.h"
@@ -126,6 +128,7 @@ private slots:
     void divisorBoxShowsTheDivisorInEffect();
     void scaledCardNamesTheDivisorInEffect();
     void queriesThatSeeNoKeyAreNamedOnTheCards();
+    void hardAndSampledWeightsExplainedInPlainWords();
     void paddingCheckboxPerKey();
     void windowFollowsTheSpan();
     void temperatureScaleIsLogarithmicWithADetent();
@@ -460,6 +463,50 @@ void TestOptionsPanel::queriesThatSeeNoKeyAreNamedOnTheCards()
     f.document.undoStack()->undo();
     f.document.undoStack()->undo();
     QVERIFY(!cardTitle(pipeline, "output").contains(QLatin1String("no key")));
+}
+
+// The tutorial's soft weights, row 1 (scores [8, 2, 10, 2] / √3, softmax by
+// hand): [0.2361, 0.00739, 0.7491, 0.00739]. Hard attention puts all of it on
+// key 3, word_3; row 4, [0.08995, 0.002816, 0.9057, 0.001581], draws its key
+// with that key's soft weight as the probability.
+void TestOptionsPanel::hardAndSampledWeightsExplainedInPlainWords()
+{
+    Fixture f;
+    attn::ui::ExplanationPanel explanation(&f.document);
+    auto *selection = f.find<QComboBox>("selectionCombo");
+    selection->setFocus();
+    QTest::keyClick(selection, Qt::Key_Down); // Hard
+    QCOMPARE(f.scenario().selection, attn::SelectionKind::Hard);
+
+    const auto show = [&](int row, int col) {
+        explanation.showExplanation(
+            attn::explain(f.scenario(), f.document.trace(), {attn::Stage::Weights, 0, row, col}));
+    };
+    show(0, 0);
+    QVERIFY2(explanation.meaningText().startsWith(
+                 QStringLiteral("All weight on key 3 (word_3), the largest score (soft weight "
+                                "0.749). This key gets 0.")),
+             qPrintable(explanation.meaningText()));
+    QVERIFY2(!explanation.workingText().contains(QLatin1String("[0")), qPrintable(explanation.workingText()));
+    QVERIFY2(explanation.workingText().endsWith(QString::fromUtf8("⇒ weights[1][1] = 0")),
+             qPrintable(explanation.workingText()));
+    show(0, 2);
+    QVERIFY2(explanation.meaningText().contains(QLatin1String("This cell is that key: 1.")),
+             qPrintable(explanation.meaningText()));
+
+    QTest::keyClick(selection, Qt::Key_Down); // Sampled
+    QCOMPARE(f.scenario().selection, attn::SelectionKind::Sample);
+    show(3, 0);
+    const QStringList probabilities{QStringLiteral("0.09"), QStringLiteral("0.00282"),
+                                    QStringLiteral("0.906"), QStringLiteral("0.00158")};
+    const QStringList words{"word_1", "word_2", "word_3", "word_4"};
+    const int drawn = f.document.trace().heads.front().sampledKeys.at(3);
+    QVERIFY(drawn >= 0 && drawn < 4);
+    const QString expected = QStringLiteral("Key %1 (%2) was drawn with probability %3")
+                                 .arg(drawn + 1)
+                                 .arg(words.at(drawn), probabilities.at(drawn));
+    QVERIFY2(explanation.meaningText().startsWith(expected),
+             qPrintable(explanation.meaningText() + QStringLiteral(" / ") + expected));
 }
 
 void TestOptionsPanel::paddingCheckboxPerKey()

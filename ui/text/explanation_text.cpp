@@ -1,8 +1,81 @@
 #include "explanation_text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace attn::ui::explanation_text {
+
+namespace {
+
+/// "key 3 (word_3)": the chosen key, 1-based, with its word.
+QString keyName(const Explanation &e)
+{
+    const QString number = QString::number(e.chosenKey + 1);
+    return e.chosenKeyName.empty()
+               ? QCoreApplication::translate("ExplanationText", "key %1").arg(number)
+               : QCoreApplication::translate("ExplanationText", "key %1 (%2)")
+                     .arg(number, QString::fromStdString(e.chosenKeyName));
+}
+
+QString probability(double value)
+{
+    return QLocale().toString(value, 'g', 3);
+}
+
+} // namespace
+
+QString choiceInWords(const Explanation &e)
+{
+    if (e.kind != Explanation::Kind::Hard && e.kind != Explanation::Kind::Sampled)
+        return {};
+    if (e.chosenKey < 0)
+        return QCoreApplication::translate("ExplanationText",
+                                           "No key could be chosen: the weights are 0.");
+    QString choice;
+    if (e.kind == Explanation::Kind::Hard)
+        choice = e.gaussianWeighted
+                     ? QCoreApplication::translate(
+                           "ExplanationText",
+                           "All weight on %1, the largest weight after the Gaussian (%2).")
+                           .arg(keyName(e), probability(e.chosenWeight))
+                     : QCoreApplication::translate(
+                           "ExplanationText",
+                           "All weight on %1, the largest score (soft weight %2).")
+                           .arg(keyName(e), probability(e.chosenWeight));
+    else if (e.chosenKeyName.empty())
+        choice = QCoreApplication::translate(
+                     "ExplanationText", "Key %1 was drawn with probability %2, so all weight "
+                                        "goes to it.")
+                     .arg(QString::number(e.chosenKey + 1), probability(e.chosenWeight));
+    else
+        choice = QCoreApplication::translate(
+                     "ExplanationText", "Key %1 (%2) was drawn with probability %3, so all "
+                                        "weight goes to it.")
+                     .arg(QString::number(e.chosenKey + 1),
+                          QString::fromStdString(e.chosenKeyName), probability(e.chosenWeight));
+    // Say what that means for the cell under the pointer.
+    const QString cell =
+        e.cell.col == e.chosenKey
+            ? QCoreApplication::translate("ExplanationText", "This cell is that key: 1.")
+            : QCoreApplication::translate("ExplanationText", "This key gets 0.");
+    return choice + QLatin1Char(' ') + cell;
+}
+
+QString whyNotDifferentiable(Explanation::Kind kind)
+{
+    if (kind == Explanation::Kind::Hard)
+        return QCoreApplication::translate(
+            "ExplanationText",
+            "Hard attention puts all the weight on the key with the largest soft weight. "
+            "Picking the arg-max is a step, with no gradient with respect to the scores, "
+            "so hard attention cannot be trained by backpropagation directly.");
+    return QCoreApplication::translate(
+        "ExplanationText",
+        "Stochastic hard attention draws one key, each with probability equal to its "
+        "soft weight (the seed makes the draw repeatable), and puts all the weight "
+        "on it. A draw has no gradient either; it is trained with sampling-based "
+        "estimators instead.");
+}
 
 QString meaning(const Explanation &e)
 {
@@ -90,18 +163,8 @@ QString meaning(const Explanation &e)
             "the predicted position p_t (σ = D/2), so keys near p_t count most. The row "
             "no longer sums to 1.");
     case Kind::Hard:
-        return QCoreApplication::translate(
-            "ExplanationText",
-            "Hard attention puts all the weight on the key with the largest soft weight. "
-            "Picking the arg-max is a step, with no gradient with respect to the scores, "
-            "so hard attention cannot be trained by backpropagation directly.");
     case Kind::Sampled:
-        return QCoreApplication::translate(
-            "ExplanationText",
-            "Stochastic hard attention draws one key, each with probability equal to its "
-            "soft weight (the seed makes the draw repeatable), and puts all the weight "
-            "on it. A draw has no gradient either; it is trained with sampling-based "
-            "estimators instead.");
+        return choiceInWords(e) + QLatin1Char(' ') + whyNotDifferentiable(e.kind);
     case Kind::FullyMasked:
         return QCoreApplication::translate(
             "ExplanationText",
