@@ -136,6 +136,7 @@ private slots:
     void pastePutsABlockAtTheCurrentCell();
     void pasteOfBadTextChangesNothing();
 
+    void copyAndPasteInGerman();
     void commaDecimalIsTypedInGerman();
     void ambiguousNumberIsRefusedInGerman();
     void tooLargeIsRefusedAtTheCell();
@@ -558,6 +559,27 @@ void TestMatrixEditor::pasteOfBadTextChangesNothing()
 }
 
 // --- locale and refused values ---------------------------------------------------
+
+// Copied in German, a number reads back in German: 2.125 goes out as "2,125",
+// which paste takes as 2.125, not as the ambiguous "2.125".
+void TestMatrixEditor::copyAndPasteInGerman()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    Workbench bench(MatrixId::ValueWeights);
+    QVERIFY(QTest::qWaitForWindowExposed(&bench.editor));
+    bench.document.setCell(MatrixId::ValueWeights, 0, 0, 2.125);
+
+    QTest::mouseClick(bench.viewport(), Qt::LeftButton, Qt::NoModifier,
+                      bench.centre(bench.cell(0, 0)));
+    QTest::keyClick(&bench.editor, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("2,125\n"));
+
+    QTest::mouseClick(bench.viewport(), Qt::LeftButton, Qt::NoModifier,
+                      bench.centre(bench.cell(2, 2)));
+    QTest::keyClick(&bench.editor, Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(bench.value(MatrixId::ValueWeights, 2, 2), 2.125);
+    QVERIFY(bench.model.refusal().isEmpty());
+}
 
 void TestMatrixEditor::commaDecimalIsTypedInGerman()
 {

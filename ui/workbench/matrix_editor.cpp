@@ -265,13 +265,18 @@ void MatrixEditor::copySelection()
         left = std::min(left, index.column());
         right = std::max(right, index.column());
     }
+    // Every digit, in the UI's locale without group separators: a spreadsheet
+    // of the same locale reads it, and so does paste() ("2.125" would be
+    // ambiguous in German, "2,125" is not).
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
     QStringList lines;
     for (int row = top; row <= bottom; ++row) {
         QStringList cells;
         for (int col = left; col <= right; ++col) {
             const QModelIndex index = m_model->index(row, col);
-            cells << (isNumeric(index) ? QLocale::c().toString(m_model->value(index), 'g',
-                                                               QLocale::FloatingPointShortest)
+            cells << (isNumeric(index) ? locale.toString(m_model->value(index), 'g',
+                                                         QLocale::FloatingPointShortest)
                                        : index.data().toString());
         }
         lines << cells.join(QLatin1Char('\t'));
