@@ -1,10 +1,16 @@
 #include "color_maps.h"
+#include "heatmap_plot.h"
 #include "heatmap_view.h"
 
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QLocale>
+#include <QMenu>
+#include <QPalette>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 #include <limits>
@@ -14,11 +20,15 @@ using attn::MaskMatrix;
 using attn::MaskReason;
 using attn::ui::HeatmapView;
 using Scheme = HeatmapView::ColorScheme;
+using attn::ui::SignedRange;
+using attn::ui::WeightsRange;
 
 Q_DECLARE_METATYPE(attn::Matrix)
 Q_DECLARE_METATYPE(attn::MaskMatrix)
 Q_DECLARE_METATYPE(HeatmapView::Highlight)
 Q_DECLARE_METATYPE(attn::ui::ColorMap)
+Q_DECLARE_METATYPE(attn::ui::WeightsRange)
+Q_DECLARE_METATYPE(attn::ui::SignedRange)
 
 namespace {
 
@@ -94,6 +104,33 @@ QStringList visibleTexts(const HeatmapView &view)
     return texts;
 }
 
+// Within one step of 255 per channel: the gradients have 350 levels.
+bool nearColour(const QColor &a, const QColor &b)
+{
+    return std::abs(a.red() - b.red()) <= 1 && std::abs(a.green() - b.green()) <= 1 &&
+           std::abs(a.blue() - b.blue()) <= 1;
+}
+
+// A dark palette as a desktop's dark theme sets it.
+QPalette darkPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    palette.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    palette.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    palette.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x50));
+    return palette;
+}
+
+// The texts beside the colour scale's ticks, lowest first.
+QStringList colorScaleTicks(const HeatmapView &view)
+{
+    const auto ticker =
+        qSharedPointerDynamicCast<QCPAxisTickerText>(view.colorScale()->axis()->ticker());
+    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
+}
+
 } // namespace
 
 class TestHeatmapView : public QObject
@@ -130,6 +167,13 @@ private slots:
     void concealedShowsNoNumbers();
     void editsCoalesceIntoOneReplot();
     void titleTakesRoomOnlyWhenSet();
+
+    void rowMaximumGivesEachRowTheTopColour();
+    void lockedRangeKeepsItsBound();
+    void darkPaletteColoursThePlot();
+    void exportedFigureKeepsItsTheme();
+    void contextMenuSwitchesRange_data();
+    void contextMenuSwitchesRange();
 };
 
 void TestHeatmapView::initTestCase()
@@ -722,6 +766,224 @@ void TestHeatmapView::colorMapOfTheOtherSchemeIsIgnored()
     view.setColorMaps(ColorMap::BlueWhiteRed, ColorMap::Cividis);
     QCOMPARE(view.probabilityColorMap(), ColorMap::Magma);
     QCOMPARE(view.signedColorMap(), ColorMap::PurpleOrange);
+}
+
+void TestHeatmapView::rowMaximumGivesEachRowTheTopColour()
+{
+    // A query among many keys: its largest weight is 0.01, far from 1.
+    HeatmapView view;
+    view.setMatrix(matrixOf(2, 4, {0.01, 0.004, 0.002, 0.001, 0.5, 0.25, 0.125, 0.125}),
+                   tokens(2), tokens(4), Scheme::Probability);
+    QCOMPARE(view.weightsRange(), WeightsRange::Fixed);
+    // On the fixed scale 0.01 is a tenth of the way from viridis' first stop
+    // (#440154) to its second (#482475): (68.4, 4.5, 87.3).
+    QVERIFY2(nearColour(view.cellColor(0, 0), QColor(68, 4, 87)),
+             qPrintable(view.cellColor(0, 0).name()));
+    QCOMPARE(view.colorScaleText(), QString());
+
+    QSignalSpy changed(&view, &HeatmapView::colorRangeChanged);
+    view.setWeightsRange(WeightsRange::RowMax);
+    QCOMPARE(changed.count(), 1);
+    // The largest weight of each row takes viridis' top stop, #fde725; the
+    // others their share of it: 0.004 / 0.01 = 0.4, 0.002 / 0.01 = 0.2,
+    // 0.25 / 0.5 = 0.5 (viridis at 0.4 is #2a788e, at 0.2 #414487).
+    for (int row : {0, 1})
+        QVERIFY2(nearColour(view.cellColor(row, 0), QColor("#fde725")),
+                 qPrintable(view.cellColor(row, 0).name()));
+    QCOMPARE(view.cellValue(0, 1), 0.4);
+    QCOMPARE(view.cellValue(0, 2), 0.2);
+    QCOMPARE(view.cellValue(1, 1), 0.5);
+    QVERIFY2(nearColour(view.cellColor(0, 1), QColor("#2a788e")),
+             qPrintable(view.cellColor(0, 1).name()));
+    QVERIFY2(nearColour(view.cellColor(0, 2), QColor("#414487")),
+             qPrintable(view.cellColor(0, 2).name()));
+    // The numbers in the cells stay the weights themselves.
+    view.setDecimals(3);
+    QCOMPARE(view.cellLabel(0, 1), QStringLiteral("0.004"));
+    // The colour scale says so.
+    QCOMPARE(view.colorScaleText(), QStringLiteral("% of row max"));
+    QCOMPARE(colorScaleTicks(view).first(), QStringLiteral("0%"));
+    QCOMPARE(colorScaleTicks(view).last(), QStringLiteral("100%"));
+    view.setColorScaleLabel(QStringLiteral("weight"));
+    QCOMPARE(view.colorScale()->label(), QStringLiteral("weight · % of row max"));
+
+    // Back to the scale every row shares.
+    view.setWeightsRange(WeightsRange::Fixed);
+    QCOMPARE(view.cellValue(0, 1), 0.004);
+    QCOMPARE(view.colorScale()->label(), QStringLiteral("weight"));
+    QCOMPARE(colorScaleTicks(view).last(), QStringLiteral("1"));
+}
+
+void TestHeatmapView::lockedRangeKeepsItsBound()
+{
+    HeatmapView view;
+    const Matrix before = matrixOf(1, 4, {2, -1, 0.5, -2.5});
+    view.setMatrix(before, tokens(1), tokens(4), Scheme::Signed);
+    QCOMPARE(view.colorMap()->dataRange(), QCPRange(-2.5, 2.5));
+    QCOMPARE(view.signedRange(), SignedRange::Auto);
+
+    view.setSignedRange(SignedRange::Locked);
+    QCOMPARE(view.signedBound(), 2.5);
+    QCOMPARE(view.colorScaleText(), QStringLiteral("locked ±2.5"));
+
+    // One value edited to 10: the automatic range would become ±10 and wash
+    // out the other cells; the locked one stays ±2.5, and 10 takes the end
+    // colour of blue–white–red (#67001f).
+    const Matrix after = matrixOf(1, 4, {2, -1, 10, -2.5});
+    view.setMatrix(after, tokens(1), tokens(4), Scheme::Signed);
+    QCOMPARE(view.colorMap()->dataRange(), QCPRange(-2.5, 2.5));
+    QCOMPARE(view.cellValue(0, 2), 2.5);
+    QVERIFY2(nearColour(view.cellColor(0, 2), QColor("#67001f")),
+             qPrintable(view.cellColor(0, 2).name()));
+    QCOMPARE(view.cellLabel(0, 2), QStringLiteral("10"));
+    // 2 is 2 / 2.5 = 0.8 of the way from white to the top, as before the edit.
+    QCOMPARE(view.cellValue(0, 0), 2.0);
+    QCOMPARE(colorScaleTicks(view).first(), QStringLiteral("-2.5"));
+    QCOMPARE(colorScaleTicks(view).last(), QStringLiteral("2.5"));
+
+    // Unlocked, the range is symmetric and automatic again: ±10.
+    view.setSignedRange(SignedRange::Auto);
+    QCOMPARE(view.colorMap()->dataRange(), QCPRange(-10, 10));
+    QCOMPARE(view.colorScaleText(), QString());
+    QCOMPARE(colorScaleTicks(view).last(), QStringLiteral("10"));
+
+    // A bound given by hand, as another view of the same matrix may share it.
+    view.lockSignedRange(4);
+    QCOMPARE(view.colorMap()->dataRange(), QCPRange(-4, 4));
+    QCOMPARE(view.cellValue(0, 2), 4.0);
+}
+
+void TestHeatmapView::darkPaletteColoursThePlot()
+{
+    MaskMatrix mask = MaskMatrix::Constant(2, 2, MaskReason::Visible);
+    mask(0, 1) = MaskReason::Causal;
+    HeatmapView view;
+    view.setMatrix(matrixOf(2, 2, {1, 0, 0.5, 0.5}), tokens(2), tokens(2), Scheme::Probability,
+                   &mask);
+    QVERIFY(showAndLayOut(view, QSize(320, 260)));
+    // The light palette of the offscreen platform: a white plot, black names.
+    QCOMPARE(view.plot()->grab().toImage().pixelColor(1, 1), QColor(Qt::white));
+
+    // The palette changes while the view is on screen (the desktop turned dark).
+    const QPalette dark = darkPalette();
+    view.setPalette(dark);
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    auto *plot = static_cast<attn::ui::HeatmapPlot *>(view.plot());
+    QCOMPARE(plot->backgroundBrush().color(), dark.color(QPalette::Base));
+    QCOMPARE(view.plot()->grab().toImage().pixelColor(1, 1), dark.color(QPalette::Base));
+    for (QCPAxis *axis : {view.rowAxis(), view.columnAxis(), view.colorScale()->axis()}) {
+        QCOMPARE(axis->tickLabelColor(), dark.color(QPalette::Text));
+        QCOMPARE(axis->labelColor(), dark.color(QPalette::Text));
+    }
+    // The masked cell is a dark grey now, not the light one of a white page:
+    // (1 − 35/255)·Base + 35/255·Text = (30·220 + 224·35) / 255 = 56.6 → 57.
+    QCOMPARE(view.cellColor(0, 1), QColor(57, 57, 57));
+    QCOMPARE(view.ink().separator, dark.color(QPalette::Base));
+    // The concealed fill: (30·232 + 224·23) / 255 = 47.5 → 47, its "?" lighter.
+    view.setConcealed(true);
+    QCOMPARE(view.cellColor(0, 0), QColor(47, 47, 47));
+    QVERIFY(attn::ui::relativeLuminance(view.cellLabelColor(0, 0)) >
+            attn::ui::relativeLuminance(view.cellColor(0, 0)) + 0.1);
+    view.setConcealed(false);
+    // The number in a cell still contrasts with the cell, not with the page.
+    QCOMPARE(view.cellLabelColor(0, 0), QColor(Qt::black)); // 1 is yellow
+
+    // And back to light.
+    view.setPalette(QPalette());
+    view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(plot->backgroundBrush().color(), view.palette().color(QPalette::Base));
+    QCOMPARE(view.cellColor(0, 1), attn::ui::maskedCellColor());
+}
+
+void TestHeatmapView::exportedFigureKeepsItsTheme()
+{
+    // A figure for a dark slide, made while the screen's palette is dark too:
+    // its texts are the ink it asked for, its greys those of a printed figure.
+    MaskMatrix mask = MaskMatrix::Constant(1, 2, MaskReason::Visible);
+    mask(0, 1) = MaskReason::Padding;
+    HeatmapView view;
+    view.setPalette(darkPalette());
+    view.setInkColor(QColor(0xf0, 0xf0, 0xf0));
+    view.setMatrix(matrixOf(1, 2, {1, 0}), tokens(1), tokens(2), Scheme::Probability, &mask);
+    QCOMPARE(view.rowAxis()->tickLabelColor(), QColor(0xf0, 0xf0, 0xf0));
+    QCOMPARE(view.cellColor(0, 1), attn::ui::maskedCellColor());
+    view.setPalette(QPalette());
+    view.setPalette(darkPalette());
+    QCOMPARE(view.rowAxis()->tickLabelColor(), QColor(0xf0, 0xf0, 0xf0));
+    QCOMPARE(view.cellColor(0, 1), attn::ui::maskedCellColor());
+}
+
+void TestHeatmapView::contextMenuSwitchesRange_data()
+{
+    QTest::addColumn<Scheme>("scheme");
+    QTest::addColumn<int>("choice"); // 0 or 1, in the order the menu lists them
+    QTest::addColumn<WeightsRange>("weights");
+    QTest::addColumn<SignedRange>("signedRange");
+
+    QTest::newRow("weights: each row's maximum")
+        << Scheme::Probability << 1 << WeightsRange::RowMax << SignedRange::Auto;
+    QTest::newRow("scores: lock the current range")
+        << Scheme::Signed << 0 << WeightsRange::Fixed << SignedRange::Locked;
+}
+
+void TestHeatmapView::contextMenuSwitchesRange()
+{
+    QFETCH(Scheme, scheme);
+    QFETCH(int, choice);
+    QFETCH(WeightsRange, weights);
+    QFETCH(SignedRange, signedRange);
+
+    HeatmapView view;
+    view.setMatrix(scheme == Scheme::Probability ? tutorialWeights()
+                                                 : matrixOf(4, 4, {1, -2, 3, 0.5, 0, 1, 1, 1,
+                                                                   -1, 2, 0, 0, 1, 1, 1, 1}),
+                   words, words, scheme);
+    QVERIFY(showAndLayOut(view));
+
+    // Right click on a cell; in the menu: Down, Right (the "Colour range"
+    // submenu, its first choice active), Down for the second one, Return.
+    QStringList seen;
+    QTimer poll;
+    poll.setInterval(10);
+    connect(&poll, &QTimer::timeout, &view, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        poll.stop();
+        seen << menu->accessibleName();
+        QTest::keyClick(menu, Qt::Key_Down);
+        QTest::keyClick(menu, Qt::Key_Right);
+        auto *submenu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!submenu || submenu == menu) {
+            menu->close();
+            return;
+        }
+        seen << submenu->accessibleName();
+        for (QAction *action : submenu->actions())
+            seen << action->text().remove(QLatin1Char('&'));
+        for (int i = 0; i < choice; ++i)
+            QTest::keyClick(submenu, Qt::Key_Down);
+        QTest::keyClick(submenu, Qt::Key_Return);
+    });
+    poll.start();
+    // What the window system sends on a right click (the offscreen platform
+    // makes none of its own): to the plot, which leaves it to the view.
+    const QPoint cell = cellCentre(view, 1, 1);
+    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, cell, view.plot()->mapToGlobal(cell));
+    QApplication::sendEvent(view.plot(), &rightClick);
+    QTRY_COMPARE(view.weightsRange(), weights);
+    QCOMPARE(view.signedRange(), signedRange);
+    QVERIFY2(seen.size() == 4, qPrintable(seen.join(QStringLiteral(" | "))));
+    QCOMPARE(seen.at(1), QStringLiteral("Colour range"));
+    if (scheme == Scheme::Probability) {
+        QCOMPARE(seen.at(2), QStringLiteral("0 to 1"));
+        QCOMPARE(seen.at(3), QStringLiteral("Each row's maximum"));
+        QCOMPARE(view.colorScaleText(), QStringLiteral("% of row max"));
+    } else {
+        QCOMPARE(seen.at(2), QStringLiteral("Lock the current range (±3)"));
+        QCOMPARE(seen.at(3), QStringLiteral("Symmetric, automatic"));
+        QCOMPARE(view.colorScaleText(), QStringLiteral("locked ±3"));
+    }
 }
 
 QTEST_MAIN(TestHeatmapView)

@@ -1,7 +1,5 @@
 #include "heatmap_cell_overlay.h"
 
-#include "color_maps.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -14,10 +12,6 @@ namespace {
 constexpr double minimumHatchedCell = 6.0;
 // Below this cell size the white lines between cells would eat the colours.
 constexpr double minimumSeparatedCell = 10.0;
-
-const QColor separatorColor(Qt::white);
-/// A thin frame round the matrix, so light cells keep an edge on a white slide.
-const QColor outlineColor(0xb4, 0xb4, 0xb4);
 
 } // namespace
 
@@ -60,17 +54,17 @@ void HeatmapCellOverlay::draw(QCPPainter *painter)
     painter->setAntialiasing(false);
 
     if (m_concealed) {
-        painter->fillRect(cellsRect(0, 0, m_rows, m_columns), concealedCellColor());
+        painter->fillRect(cellsRect(0, 0, m_rows, m_columns), m_ink.concealedFill);
     } else if (cellWidth >= minimumHatchedCell && cellHeight >= minimumHatchedCell) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QBrush(maskedHatchColor(), Qt::BDiagPattern));
+        painter->setBrush(QBrush(m_ink.maskedHatch, Qt::BDiagPattern));
         for (const QRect &run : std::as_const(m_maskedRuns))
             painter->drawRect(cellsRect(run.y(), run.x(), run.height(), run.width()));
     }
 
     if (cellWidth >= minimumSeparatedCell && cellHeight >= minimumSeparatedCell) {
         const double width = std::min(cellWidth, cellHeight) >= 40.0 ? 2.0 : 1.0;
-        painter->setPen(QPen(separatorColor, width, Qt::SolidLine, Qt::FlatCap));
+        painter->setPen(QPen(m_ink.separator, width, Qt::SolidLine, Qt::FlatCap));
         const QRectF all = cellsRect(0, 0, m_rows, m_columns);
         for (int column = 1; column < m_columns; ++column) {
             const double x = std::round(m_columnAxis->coordToPixel(column - 0.5));
@@ -81,7 +75,8 @@ void HeatmapCellOverlay::draw(QCPPainter *painter)
             painter->drawLine(QLineF(all.left(), y, all.right(), y));
         }
     }
-    painter->setPen(QPen(outlineColor, 1.0));
+    // A thin frame round the matrix, so light cells keep an edge on the background.
+    painter->setPen(QPen(m_ink.outline, 1.0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(cellsRect(0, 0, m_rows, m_columns).normalized().adjusted(0, 0, -1, -1));
 }

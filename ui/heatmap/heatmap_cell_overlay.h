@@ -1,5 +1,7 @@
 #pragma once
 
+#include "heatmap_ink.h"
+
 #include <QPointer>
 #include <QRect>
 #include <QVector>
@@ -22,6 +24,8 @@ public:
     void setCells(QCPAxis *columnAxis, QCPAxis *rowAxis, int rows, int columns,
                   const std::vector<bool> &masked, bool concealed);
     void setConcealed(bool concealed) { m_concealed = concealed; }
+    /// The colours of the separators, the frame, the hatching and the concealed fill.
+    void setInk(const HeatmapInk &ink) { m_ink = ink; }
 
     double selectTest(const QPointF &, bool, QVariant *) const override { return -1.0; }
 
@@ -37,6 +41,7 @@ private:
     int m_columns = 0;
     QVector<QRect> m_maskedRuns; ///< x = first column, y = row, width = length, height = 1
     bool m_concealed = false;
+    HeatmapInk m_ink = HeatmapInk::printed(Qt::black);
 };
 
 } // namespace attn::ui

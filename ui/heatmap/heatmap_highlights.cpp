@@ -7,11 +7,38 @@ namespace attn::ui {
 namespace {
 
 const QColor highlightColor(0xff, 0x8c, 0x00);
-const QColor highlightHaloColor(0x1a, 0x1a, 0x1a);
 
 } // namespace
 
-HeatmapHighlights::HeatmapHighlights(HeatmapPlot *plot) : m_plot(plot) {}
+HeatmapHighlights::HeatmapHighlights(HeatmapPlot *plot)
+    : m_plot(plot), m_haloColor(0x1a, 0x1a, 0x1a)
+{
+}
+
+void HeatmapHighlights::setHaloColor(const QColor &color)
+{
+    m_haloColor = color;
+    for (int index = 0; index < m_items.size(); index += 2) {
+        QPen pen = m_items.at(index)->pen();
+        pen.setColor(color);
+        m_items.at(index)->setPen(pen);
+    }
+}
+
+void HeatmapHighlights::show(const QVector<HeatmapView::Highlight> &regions, int rows,
+                             int columns)
+{
+    QVector<QRect> blocks;
+    for (const HeatmapView::Highlight &region : regions) {
+        if (region.row >= rows || region.column >= columns || rows == 0 || columns == 0)
+            continue; // not part of this matrix
+        const int firstRow = region.row < 0 ? 0 : region.row;
+        const int firstColumn = region.column < 0 ? 0 : region.column;
+        blocks << QRect(firstColumn, firstRow, region.column < 0 ? columns : 1,
+                        region.row < 0 ? rows : 1);
+    }
+    show(blocks);
+}
 
 void HeatmapHighlights::show(const QVector<QRect> &regions)
 {
@@ -23,7 +50,7 @@ void HeatmapHighlights::show(const QVector<QRect> &regions)
         item->setSelectable(false);
         item->setClipToAxisRect(false);
         item->setBrush(Qt::NoBrush);
-        QPen pen(halo ? highlightHaloColor : highlightColor, halo ? 6.0 : 3.0);
+        QPen pen(halo ? m_haloColor : highlightColor, halo ? 6.0 : 3.0);
         pen.setJoinStyle(Qt::MiterJoin);
         item->setPen(pen);
         for (QCPItemPosition *corner : {item->topLeft, item->bottomRight}) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "heatmap_view.h"
+
+#include <QColor>
 #include <QRect>
 #include <QVector>
 
@@ -21,6 +24,10 @@ public:
     /// Outlines these blocks of cells (x = first column, y = first row) and
     /// no others.
     void show(const QVector<QRect> &regions);
+    /// Outlines the regions of a rows × columns matrix; those outside it are left out.
+    void show(const QVector<HeatmapView::Highlight> &regions, int rows, int columns);
+    /// The colour of the halo (dark on a light background, light on a dark one).
+    void setHaloColor(const QColor &color);
 
     int count() const { return int(m_regions.size()); }
     /// The cells of a drawn region; an empty rectangle past the last.
@@ -28,6 +35,7 @@ public:
 
 private:
     HeatmapPlot *m_plot;
+    QColor m_haloColor;
     QVector<QRect> m_regions;
     QVector<QCPItemRect *> m_items; ///< two per region: the halo, then the line
 };

@@ -4,6 +4,7 @@
 #include "heatmap_plot.h"
 #include "heatmap_view.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <algorithm>
@@ -25,6 +26,28 @@ constexpr int longestTickLabel = 140;
 
 } // namespace
 
+QString HeatmapLabels::valueText(double value, int decimals, const QLocale &locale)
+{
+    // The view's own context, where the translations of these texts live.
+    const auto tr = [](const char *text, const char *comment = nullptr) {
+        return QCoreApplication::translate("attn::ui::HeatmapView", text, comment);
+    };
+    if (std::isnan(value))
+        return tr("NaN", "an undefined value");
+    if (std::isinf(value))
+        return value > 0 ? tr("∞") : tr("−∞", "a masked cell");
+    QLocale plain = locale;
+    plain.setNumberOptions(QLocale::OmitGroupSeparator);
+    if (value == std::round(value) && std::abs(value) < 1e15)
+        return plain.toString(qint64(value));
+    if (std::abs(value) >= 1e6)
+        return plain.toString(value, 'g', 3);
+    // A small negative number would print as "-0.00".
+    if (std::abs(value) < 0.5 * std::pow(10.0, -decimals))
+        value = 0.0;
+    return plain.toString(value, 'f', decimals);
+}
+
 HeatmapLabels::HeatmapLabels(const HeatmapView &view, HeatmapPlot *plot)
     : m_view(view), m_plot(plot), m_rowTicker(QSharedPointer<QCPAxisTickerText>::create()),
       m_columnTicker(QSharedPointer<QCPAxisTickerText>::create()),
@@ -40,7 +63,6 @@ HeatmapLabels::HeatmapLabels(const HeatmapView &view, HeatmapPlot *plot)
     m_placeholder->position->setAxisRect(m_plot->axisRect());
     m_placeholder->position->setCoords(0.5, 0.5);
     m_placeholder->setPositionAlignment(Qt::AlignCenter);
-    m_placeholder->setColor(concealedTextColor());
     m_placeholder->setVisible(false);
 }
 
@@ -107,14 +129,11 @@ void HeatmapLabels::rebuildColorScaleTicks()
     // Fixed ticks at the ends of the range: a learner reads the range off the
     // scale, which a "nice" ticker would round away (±8.08 shown as ±5).
     const QCPRange range = m_plot->colorMap()->dataRange();
-    QLocale locale = m_view.locale();
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    const QLocale locale = m_view.locale();
     m_colorScaleTicker->clear();
     for (int i = 0; i <= m_colorScaleDivisions; ++i) {
         const double value = range.lower + range.size() * i / m_colorScaleDivisions;
-        // Exactly 0 in the middle of a symmetric range, never -1e-17.
-        const double shown = std::abs(value) < 1e-12 * range.size() ? 0.0 : value;
-        m_colorScaleTicker->addTick(value, locale.toString(shown, 'g', 3));
+        m_colorScaleTicker->addTick(value, m_view.colorRange().tickText(value, locale));
     }
 }
 
@@ -195,6 +214,11 @@ QSize HeatmapLabels::readableSize() const
 void HeatmapLabels::setPlaceholderText(const QString &text)
 {
     m_placeholder->setText(text);
+}
+
+void HeatmapLabels::setPlaceholderColor(const QColor &color)
+{
+    m_placeholder->setColor(color);
 }
 
 bool HeatmapLabels::adaptToLayout()

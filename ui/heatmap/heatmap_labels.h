@@ -6,6 +6,7 @@
 #include <QVector>
 
 class QCPAxisTickerText;
+class QLocale;
 class QCPItemText;
 
 namespace attn::ui {
@@ -29,6 +30,10 @@ class HeatmapView;
 class HeatmapLabels
 {
 public:
+    /// The text of a value in a cell: integers without decimals, others with
+    /// `decimals`, very large ones in 3 significant digits, in `locale`.
+    static QString valueText(double value, int decimals, const QLocale &locale);
+
     /// Installs its tickers on the plot's axes and adds its items to the plot.
     HeatmapLabels(const HeatmapView &view, HeatmapPlot *plot);
 
@@ -46,6 +51,7 @@ public:
     /// Gives each cell its text and colour, up to the cell limit of the mode.
     void refreshValueLabels();
     void setPlaceholderText(const QString &text);
+    void setPlaceholderColor(const QColor &color);
 
     /// Fits the labels to the cells as the layout has sized them; true when
     /// the tick labels changed, so that the margins need another layout pass.

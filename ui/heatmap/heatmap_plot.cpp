@@ -1,5 +1,9 @@
 #include "heatmap_plot.h"
 
+#include <QWindow>
+#include <algorithm>
+#include <cmath>
+
 namespace attn::ui {
 
 HeatmapPlot::HeatmapPlot(QWidget *parent) : QCustomPlot(parent)
@@ -66,6 +70,39 @@ void HeatmapPlot::setTitle(const QString &title)
         plotLayout()->addElement(0, 0, m_titleElement);
     }
     m_titleElement->setVisible(!title.isEmpty());
+}
+
+QPoint HeatmapPlot::cellAt(const QPointF &position, int rows, int columns) const
+{
+    if (rows == 0 || columns == 0 || !axisRect()->rect().contains(position.toPoint()))
+        return {-1, -1};
+    // Cells are centred on integers: cell j spans [j − 0.5, j + 0.5).
+    const double column = columnAxis()->pixelToCoord(position.x());
+    const double row = rowAxis()->pixelToCoord(position.y());
+    if (column < -0.5 || column >= columns - 0.5 || row < -0.5 || row >= rows - 0.5)
+        return {-1, -1};
+    return {std::clamp(int(std::floor(column + 0.5)), 0, columns - 1),
+            std::clamp(int(std::floor(row + 0.5)), 0, rows - 1)};
+}
+
+void HeatmapPlot::followScreen()
+{
+    QWindow *window = this->window()->windowHandle();
+    if (window != m_watchedWindow) {
+        if (m_watchedWindow)
+            disconnect(m_watchedWindow, nullptr, this, nullptr);
+        m_watchedWindow = window;
+        if (window) {
+            connect(window, &QWindow::screenChanged, this, [this] {
+                setBufferDevicePixelRatio(devicePixelRatioF());
+                replot(rpQueuedReplot);
+            });
+        }
+    }
+    if (bufferDevicePixelRatio() != devicePixelRatioF()) {
+        setBufferDevicePixelRatio(devicePixelRatioF());
+        replot(rpQueuedReplot);
+    }
 }
 
 void HeatmapPlot::updateLayout()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <functional>
 #include <qcustomplot.h>
 
@@ -33,6 +34,15 @@ public:
     /// Shows `title` in a row above the cells; an empty title removes the row.
     void setTitle(const QString &title);
 
+    /// The cell of a rows × columns matrix under a point of the plot:
+    /// x = column, y = row; (−1, −1) outside the cells.
+    QPoint cellAt(const QPointF &position, int rows, int columns) const;
+    /// Draws at the pixel ratio of the screen the window is on, now and
+    /// whenever the window moves to another screen (call once shown).
+    void followScreen();
+    /// The brush the whole plot is filled with before anything is drawn.
+    QBrush backgroundBrush() const { return mBackgroundBrush; }
+
     /// Called after each layout pass: returns true when it changed what sets
     /// the margins (the tick labels), so that the layout runs again.
     void setLayoutAdapter(std::function<bool()> adapt) { m_adaptToLayout = std::move(adapt); }
@@ -48,6 +58,7 @@ private:
     QCPTextElement *m_titleElement = nullptr;
     QCPLayer *m_highlightLayer = nullptr;
     std::function<bool()> m_adaptToLayout;
+    QPointer<QWindow> m_watchedWindow;
 };
 
 } // namespace attn::ui

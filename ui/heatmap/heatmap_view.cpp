@@ -4,13 +4,15 @@
 #include "heatmap_cell_overlay.h"
 #include "heatmap_highlights.h"
 #include "heatmap_labels.h"
+#include "heatmap_range_menu.h"
 
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QShowEvent>
 #include <QVBoxLayout>
-#include <QWindow>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -68,6 +70,8 @@ HeatmapView::HeatmapView(QWidget *parent) : QWidget(parent)
     });
 
     m_labels->applyFonts();
+    m_ink = HeatmapInk::fromPalette(palette());
+    applyInk();
     refreshConcealment();
     m_plot->setLayoutAdapter([this] { return m_labels->adaptToLayout(); });
     scheduleReplot();
@@ -183,18 +187,43 @@ void HeatmapView::setAxisTitles(const QString &rows, const QString &columns)
 
 void HeatmapView::setColorScaleLabel(const QString &label)
 {
-    m_plot->colorScale()->setLabel(label);
+    m_colorScaleLabel = label;
+    m_plot->colorScale()->setLabel(colorScaleText());
     scheduleReplot();
+}
+
+QString HeatmapView::colorScaleText() const
+{
+    return m_colorRange.scaleLabel(m_colorScaleLabel, locale());
 }
 
 void HeatmapView::setInkColor(const QColor &color)
 {
-    for (QCPAxis *axis : {rowAxis(), columnAxis(), m_plot->colorScale()->axis()}) {
-        axis->setTickLabelColor(color);
-        axis->setLabelColor(color);
-    }
-    m_plot->titleElement()->setTextColor(color);
-    scheduleReplot();
+    m_inkFollowsPalette = false;
+    m_ink = HeatmapInk::printed(color);
+    applyInk();
+}
+
+void HeatmapView::setWeightsRange(WeightsRange range)
+{
+    if (range == m_colorRange.weightsRange())
+        return;
+    m_colorRange.setWeightsRange(range);
+    refreshColorRange();
+}
+
+void HeatmapView::setSignedRange(SignedRange range)
+{
+    if (range == m_colorRange.signedRange())
+        return;
+    m_colorRange.setSignedRange(range);
+    refreshColorRange();
+}
+
+void HeatmapView::lockSignedRange(double bound)
+{
+    m_colorRange.lockSignedRange(bound);
+    refreshColorRange();
 }
 
 void HeatmapView::setValueLabels(ValueLabels mode)
@@ -270,23 +299,23 @@ QString HeatmapView::cellLabel(int row, int column) const
     // hatching shows why it is 0.
     if (cellIsMasked(row, column) && !std::isfinite(m_values(row, column)))
         return tr("−∞", "a masked cell");
-    return formatValue(m_values(row, column));
+    return HeatmapLabels::valueText(m_values(row, column), m_decimals, locale());
 }
 
 QColor HeatmapView::cellColor(int row, int column) const
 {
     if (m_concealed)
-        return concealedCellColor();
+        return m_ink.concealedFill;
     const double value = cellValue(row, column);
     if (std::isnan(value))
-        return maskedCellColor();
+        return m_ink.maskedFill;
     return QColor::fromRgba(m_gradient.color(value, m_range));
 }
 
 QColor HeatmapView::cellLabelColor(int row, int column) const
 {
     if (m_concealed)
-        return concealedTextColor();
+        return m_ink.concealedText;
     return readableTextColor(cellColor(row, column));
 }
 
@@ -307,17 +336,7 @@ QRect HeatmapView::highlightCells(int index) const
 
 QPoint HeatmapView::cellAt(const QPointF &plotPosition) const
 {
-    const int rows = rowCount();
-    const int columns = columnCount();
-    if (rows == 0 || columns == 0 || !m_plot->axisRect()->rect().contains(plotPosition.toPoint()))
-        return {-1, -1};
-    // Cells are centred on integers: cell j spans [j − 0.5, j + 0.5).
-    const double column = columnAxis()->pixelToCoord(plotPosition.x());
-    const double row = rowAxis()->pixelToCoord(plotPosition.y());
-    if (column < -0.5 || column >= columns - 0.5 || row < -0.5 || row >= rows - 0.5)
-        return {-1, -1};
-    return {std::clamp(int(std::floor(column + 0.5)), 0, columns - 1),
-            std::clamp(int(std::floor(row + 0.5)), 0, rows - 1)};
+    return m_plot->cellAt(plotPosition, rowCount(), columnCount());
 }
 
 QSize HeatmapView::sizeHint() const
@@ -344,6 +363,12 @@ void HeatmapView::changeEvent(QEvent *event)
         m_labels->rebuildColorScaleTicks();
         scheduleReplot();
         break;
+    case QEvent::PaletteChange:
+        if (m_inkFollowsPalette) {
+            m_ink = HeatmapInk::fromPalette(palette());
+            applyInk();
+        }
+        break;
     case QEvent::FontChange:
         m_labels->applyFonts();
         m_labels->rebuildTokenNames();
@@ -355,16 +380,30 @@ void HeatmapView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void HeatmapView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Heatmap"));
+    menu.addMenu(createColorRangeMenu(*this, &menu));
+    menu.exec(event->globalPos());
+    event->accept();
+}
+
 void HeatmapView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    watchScreen();
+    m_plot->followScreen();
 }
 
 bool HeatmapView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_plot && event->type() == QEvent::Leave)
         setHoveredCell(QPoint(-1, -1));
+    // QCustomPlot keeps mouse events, a right click's menu too, from its parent.
+    if (watched == m_plot && event->type() == QEvent::ContextMenu) {
+        contextMenuEvent(static_cast<QContextMenuEvent *>(event));
+        return true;
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -373,25 +412,12 @@ void HeatmapView::refreshCells()
     const int rows = rowCount();
     const int columns = columnCount();
 
-    if (m_scheme == ColorScheme::Probability) {
-        m_range = QCPRange(0.0, 1.0);
-    } else {
-        double largest = 0.0;
-        for (int row = 0; row < rows; ++row) {
-            for (int column = 0; column < columns; ++column) {
-                const double value = m_values(row, column);
-                if (std::isfinite(value) && !cellIsMasked(row, column))
-                    largest = std::max(largest, std::abs(value));
-            }
-        }
-        // QCPRange refuses spans below 1e-280 and above 1e250.
-        if (!(largest > 1e-200))
-            largest = 1.0;
-        largest = std::min(largest, 1e249);
-        m_range = QCPRange(-largest, largest);
-    }
+    m_colorRange.fit(m_values, m_masked, m_scheme == ColorScheme::Probability);
+    m_range = m_colorRange.range();
+    m_plot->colorScale()->setLabel(colorScaleText());
     QCPColorMap *colorMap = m_plot->colorMap();
-    const QCPColorGradient gradient = colorMapGradient(colorMapInUse());
+    QCPColorGradient gradient = colorMapGradient(colorMapInUse());
+    gradient.setNanColor(m_ink.maskedFill);
     if (gradient != m_gradient) {
         m_gradient = gradient;
         colorMap->setGradient(m_gradient);
@@ -410,13 +436,11 @@ void HeatmapView::refreshCells()
 
     for (int row = 0; row < rows; ++row) {
         for (int column = 0; column < columns; ++column) {
-            // +∞ and numbers beyond the range would be drawn in the lowest
-            // colour (QCustomPlot casts them to int): clamp them to the scale.
             const double value = m_values(row, column);
             data->setCell(column, row,
                           cellIsMasked(row, column) || std::isnan(value)
                               ? std::numeric_limits<double>::quiet_NaN()
-                              : std::clamp(value, m_range.lower, m_range.upper));
+                              : m_colorRange.mapped(row, value));
         }
     }
     m_overlay->setCells(columnAxis(), rowAxis(), rows, columns, m_masked, m_concealed);
@@ -424,18 +448,29 @@ void HeatmapView::refreshCells()
 
 void HeatmapView::refreshHighlights()
 {
-    const int rows = rowCount();
-    const int columns = columnCount();
-    QVector<QRect> regions;
-    for (const Highlight &region : std::as_const(m_highlights)) {
-        if (region.row >= rows || region.column >= columns || rows == 0 || columns == 0)
-            continue; // not part of this matrix
-        const int firstRow = region.row < 0 ? 0 : region.row;
-        const int firstColumn = region.column < 0 ? 0 : region.column;
-        regions << QRect(firstColumn, firstRow, region.column < 0 ? columns : 1,
-                         region.row < 0 ? rows : 1);
-    }
-    m_drawnHighlights->show(regions);
+    m_drawnHighlights->show(m_highlights, rowCount(), columnCount());
+}
+
+/// After a change of mode the range may stay (0 to 1 in both weights modes)
+/// while its ticks and the cells do not.
+void HeatmapView::refreshColorRange()
+{
+    refreshCells();
+    m_labels->rebuildColorScaleTicks();
+    m_labels->refreshValueLabels(); // black or white text follows the cell colours
+    scheduleReplot();
+    emit colorRangeChanged();
+}
+
+void HeatmapView::applyInk()
+{
+    m_ink.applyTo(*m_plot);
+    m_overlay->setInk(m_ink);
+    m_drawnHighlights->setHaloColor(m_ink.highlightHalo);
+    m_labels->setPlaceholderColor(m_ink.concealedText);
+    refreshCells(); // the colour of masked cells
+    m_labels->refreshValueLabels();
+    scheduleReplot();
 }
 
 void HeatmapView::refreshConcealment()
@@ -454,47 +489,9 @@ void HeatmapView::setHoveredCell(const QPoint &cell)
     emit cellHovered(cell.y(), cell.x());
 }
 
-void HeatmapView::watchScreen()
-{
-    QWindow *window = this->window()->windowHandle();
-    if (window != m_watchedWindow) {
-        if (m_watchedWindow)
-            disconnect(m_watchedWindow, nullptr, this, nullptr);
-        m_watchedWindow = window;
-        if (window) {
-            connect(window, &QWindow::screenChanged, this, [this] {
-                m_plot->setBufferDevicePixelRatio(devicePixelRatioF());
-                scheduleReplot();
-            });
-        }
-    }
-    if (m_plot->bufferDevicePixelRatio() != devicePixelRatioF()) {
-        m_plot->setBufferDevicePixelRatio(devicePixelRatioF());
-        scheduleReplot();
-    }
-}
-
 void HeatmapView::scheduleReplot()
 {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-QString HeatmapView::formatValue(double value) const
-{
-    if (std::isnan(value))
-        return tr("NaN", "an undefined value");
-    if (std::isinf(value))
-        return value > 0 ? tr("∞") : tr("−∞", "a masked cell");
-    QLocale locale = this->locale();
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    if (value == std::round(value) && std::abs(value) < 1e15)
-        return locale.toString(qint64(value));
-    if (std::abs(value) >= 1e6)
-        return locale.toString(value, 'g', 3);
-    // A small negative number would print as "-0.00".
-    if (std::abs(value) < 0.5 * std::pow(10.0, -m_decimals))
-        value = 0.0;
-    return locale.toString(value, 'f', m_decimals);
 }
 
 } // namespace attn::ui

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "color_maps.h"
+#include "heatmap_color_range.h"
+#include "heatmap_ink.h"
 #include "heatmap_plot.h"
 #include "trace.h"
 #include "types.h"
 
 #include <QPoint>
-#include <QPointer>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
@@ -28,10 +29,18 @@ class HeatmapLabels;
 /// Two colour schemes:
 /// - Probability, for the weights softmax(QKᵀ/√d_k): each row is a
 ///   distribution over the keys, so the range is fixed to [0, 1] and the
-///   colour of a cell can be compared across rows and across edits.
+///   colour of a cell can be compared across rows and across edits; or, at
+///   many tokens, each row is scaled to its own maximum (WeightsRange).
 /// - Signed, for Q, K, V, scores and outputs: a diverging map symmetric
 ///   around 0, range [−a, a] with a = max |x_ij| over the finite cells, so
-///   white always means 0 and blue/red mean negative/positive.
+///   white always means 0 and blue/red mean negative/positive; or a locked
+///   range kept through edits (SignedRange). See HeatmapColorRange.
+/// The context menu (right click on the heatmap) switches between them, and
+/// the colour scale says which is in effect.
+///
+/// The background, the texts and what is drawn over the cells take the
+/// colours of the widget's palette (HeatmapInk), and follow it when it
+/// changes; a figure for export sets its own with setInkColor().
 ///
 /// Masked cells (−∞ before the softmax, or hidden by the mask: causal,
 /// padding, outside the local window) carry no colour of the scale: they are
@@ -106,9 +115,32 @@ public:
     void setAxisTitles(const QString &rows, const QString &columns);
     void setColorScaleLabel(const QString &label);
     /// The colour of every text and line around the cells: title, axis
-    /// titles, token names, colour scale numbers (default black, for a white
-    /// background; an exported figure on a dark slide sets a light one).
+    /// titles, token names, colour scale numbers. By default they follow the
+    /// palette; once an ink is set (an exported figure: dark on a light
+    /// slide, light on a dark one) the view keeps the printed theme of
+    /// HeatmapInk::printed() whatever the palette.
     void setInkColor(const QColor &color);
+    /// The colours in use for the background, texts, hatching and fills.
+    const HeatmapInk &ink() const { return m_ink; }
+
+    /// How the weights' colours span each row: [0, 1] (the default) or each
+    /// row's maximum. Applies to the Probability scheme.
+    void setWeightsRange(WeightsRange range);
+    WeightsRange weightsRange() const { return m_colorRange.weightsRange(); }
+    /// How signed colours span the values: symmetric and automatic (the
+    /// default), or Locked, which keeps the range in effect at that moment.
+    /// Applies to the Signed scheme.
+    void setSignedRange(SignedRange range);
+    SignedRange signedRange() const { return m_colorRange.signedRange(); }
+    /// Locks the signed range to [−bound, bound] (e.g. that of another view).
+    void lockSignedRange(double bound);
+    /// The bound a of the signed range [−a, a] in effect or last shown.
+    double signedBound() const { return m_colorRange.signedBound(); }
+    /// The range and the colour-map number of each cell.
+    const HeatmapColorRange &colorRange() const { return m_colorRange; }
+    /// The text beside the colour scale: the label set, and the range if it
+    /// is not the default one.
+    QString colorScaleText() const;
 
     /// The colour maps: `probabilities` for the Probability scheme (default
     /// viridis), `signedValues` for the Signed one (default blue–white–red).
@@ -155,8 +187,9 @@ public:
     int columnCount() const { return int(m_values.cols()); }
     ColorScheme colorScheme() const { return m_scheme; }
 
-    /// The value the colour map holds for the cell: clamped to the scale, NaN
-    /// for masked cells.
+    /// The value the colour map holds for the cell: clamped to the scale
+    /// (divided by the row's maximum where rows are scaled), NaN for masked
+    /// cells.
     double cellValue(int row, int column) const;
     bool cellIsMasked(int row, int column) const;
     /// The text printed in the cell when value labels are visible.
@@ -184,9 +217,12 @@ signals:
     void cellHovered(int row, int column);
     /// A cell was clicked (pressed and released on the same cell).
     void cellClicked(int row, int column);
+    /// The weights or signed range changed (from the context menu or a setter).
+    void colorRangeChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -194,10 +230,10 @@ private:
     void refreshCells();
     void refreshHighlights();
     void refreshConcealment();
+    void applyInk();
+    void refreshColorRange();
     void setHoveredCell(const QPoint &cell);
-    void watchScreen();
     void scheduleReplot();
-    QString formatValue(double value) const;
 
     HeatmapPlot *m_plot = nullptr;
     HeatmapCellOverlay *m_overlay = nullptr;
@@ -211,6 +247,10 @@ private:
     ColorMap m_signedMap = ColorMap::BlueWhiteRed;
     mutable QCPColorGradient m_gradient; // color() is not const
     QCPRange m_range{0.0, 1.0};
+    HeatmapColorRange m_colorRange;
+    HeatmapInk m_ink;
+    bool m_inkFollowsPalette = true;
+    QString m_colorScaleLabel;
     QVector<Highlight> m_highlights;
     QString m_rowsTitle;
     QString m_columnsTitle;
@@ -222,7 +262,6 @@ private:
 
     QPoint m_hoveredCell{-1, -1};
     QPoint m_pressedCell{-1, -1};
-    QPointer<QWindow> m_watchedWindow;
 };
 
 } // namespace attn::ui
