@@ -10,6 +10,7 @@
 #include "matrix_compare.h"
 #include "explanation.h"
 #include "explanation_panel.h"
+#include "heatmap_view.h"
 #include "options_panel.h"
 #include "pipeline_view.h"
 #include "presets.h"
@@ -30,6 +31,7 @@
 #include <QUndoStack>
 #include <QWheelEvent>
 #include <QtTest>
+#include <qcustomplot.h>
 
 #include <cmath>
 #include <functional>
@@ -129,6 +131,7 @@ private slots:
     void scaledCardNamesTheDivisorInEffect();
     void queriesThatSeeNoKeyAreNamedOnTheCards();
     void hardAndSampledWeightsExplainedInPlainWords();
+    void featureColumnsCountFromOne();
     void paddingCheckboxPerKey();
     void windowFollowsTheSpan();
     void temperatureScaleIsLogarithmicWithADetent();
@@ -507,6 +510,32 @@ void TestOptionsPanel::hardAndSampledWeightsExplainedInPlainWords()
                                  .arg(words.at(drawn), probabilities.at(drawn));
     QVERIFY2(explanation.meaningText().startsWith(expected),
              qPrintable(explanation.meaningText() + QStringLiteral(" / ") + expected));
+}
+
+/// The text ticks of a heatmap's column axis, left to right.
+QStringList columnTicks(const attn::ui::PipelineView &pipeline, const char *key)
+{
+    const auto *heatmap = pipeline.findChild<attn::ui::HeatmapView *>(QLatin1String("heatmap_") +
+                                                                      QLatin1String(key));
+    if (!heatmap)
+        return {};
+    const auto ticker =
+        qSharedPointerDynamicCast<QCPAxisTickerText>(heatmap->columnAxis()->ticker());
+    return ticker ? QStringList(ticker->ticks().values()) : QStringList();
+}
+
+// The columns of Q, K and V are features 1 … d_k, counted like the words; two
+// more d_k (typed 5) make them 1 … 5.
+void TestOptionsPanel::featureColumnsCountFromOne()
+{
+    Fixture f;
+    attn::ui::PipelineView pipeline(&f.document);
+    QCOMPARE(columnTicks(pipeline, "queries"), (QStringList{"1", "2", "3"}));
+    QCOMPARE(columnTicks(pipeline, "embeddings"), (QStringList{"1", "2", "3"}));
+    typeInto(f.find<QSpinBox>("keyDimSpin"), QStringLiteral("5"));
+    QCOMPARE(columnTicks(pipeline, "keys"), (QStringList{"1", "2", "3", "4", "5"}));
+    QCOMPARE(columnTicks(pipeline, "scores"),
+             (QStringList{"word_1", "word_2", "word_3", "word_4"}));
 }
 
 void TestOptionsPanel::paddingCheckboxPerKey()

@@ -13,12 +13,14 @@ QStringList names(const std::vector<std::string> &tokens)
     return result;
 }
 
+/// Features (and rows without names) counted from 1, as the tutorial counts:
+/// the columns of Q are 1 … d_k.
 QStringList indices(Eigen::Index count)
 {
     QStringList result;
     result.reserve(int(count));
     for (Eigen::Index index = 0; index < count; ++index)
-        result << QString::number(index);
+        result << QString::number(index + 1);
     return result;
 }
 

@@ -20,7 +20,8 @@ QList<Stage> stages(const Scenario &scenario);
 bool isPerHead(Stage stage);
 /// Row names: the target words, or the key words for K and V.
 QStringList rowLabels(Stage stage, const Scenario &scenario, const Trace &trace, int head);
-/// Column names: the key words for scores … weights, else feature indices.
+/// Column names: the key words for scores … weights, else feature indices
+/// counted from 1 (d_k columns are 1 … d_k).
 QStringList columnLabels(Stage stage, const Scenario &scenario, const Trace &trace, int head);
 
 } // namespace stage_labels
