@@ -11,9 +11,11 @@
 #include "matrix_compare.h"
 #include "matrix_editor.h"
 #include "matrix_model.h"
+#include "scenario_edit.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -143,6 +145,7 @@ private slots:
     void lettersAreNotANumber();
     void headersCountFromOne();
     void editorFitsItsMatrix();
+    void longMatrixScrollsInsideTheEditor();
     void panelShowsTheRefusalUnderTheEditor();
     void panelHasNoNestedScrollBars();
 };
@@ -702,6 +705,30 @@ void TestMatrixEditor::editorFitsItsMatrix()
                             .arg(lastCell.height())
                             .arg(editor.viewport()->width())
                             .arg(editor.viewport()->height())));
+}
+
+// Beyond maxRowsShown rows the editor stops growing and scrolls its own rows,
+// so a long sentence does not make the panel a mile long.
+void TestMatrixEditor::longMatrixScrollsInsideTheEditor()
+{
+    Document document;
+    document.change(attn::edit::withTokenCount(document.scenario(), attn::edit::Side::Target, 20),
+                    QStringLiteral("20 words"));
+    MatrixModel model(&document, MatrixId::Embeddings);
+    MatrixEditor editor;
+    editor.setMatrixModel(&model);
+    QCOMPARE(model.rowCount(), 20);
+
+    const int rowHeight = editor.verticalHeader()->defaultSectionSize();
+    const int allRows = 20 * rowHeight;
+    QVERIFY2(editor.sizeHint().height() < allRows,
+             qPrintable(QStringLiteral("%1 ≥ %2").arg(editor.sizeHint().height()).arg(allRows)));
+    QVERIFY(editor.sizeHint().height() >= MatrixEditor::maxRowsShown * rowHeight);
+    editor.resize(editor.sizeHint());
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(editor.verticalScrollBar()->isVisible());
+    QVERIFY(!editor.horizontalScrollBar()->isVisible());
 }
 
 // The Matrices panel says why under the editor, and passes the message on for
