@@ -23,6 +23,8 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStyle>
@@ -132,6 +134,7 @@ private slots:
     void queriesThatSeeNoKeyAreNamedOnTheCards();
     void hardAndSampledWeightsExplainedInPlainWords();
     void featureColumnsCountFromOne();
+    void scrollsAsOne();
     void paddingCheckboxPerKey();
     void windowFollowsTheSpan();
     void temperatureScaleIsLogarithmicWithADetent();
@@ -536,6 +539,26 @@ void TestOptionsPanel::featureColumnsCountFromOne()
     QCOMPARE(columnTicks(pipeline, "keys"), (QStringList{"1", "2", "3", "4", "5"}));
     QCOMPARE(columnTicks(pipeline, "scores"),
              (QStringList{"word_1", "word_2", "word_3", "word_4"}));
+}
+
+// On a laptop the panel is shorter than its groups: one scroll bar, the panel's
+// own; no control inside it scrolls on its own, whatever the scenario shows.
+void TestOptionsPanel::scrollsAsOne()
+{
+    Fixture f;
+    f.panel.resize(300, 400);
+    typeInto(f.find<QSpinBox>("tokenCountSpin"), QStringLiteral("12"));
+    typeInto(f.find<QSpinBox>("headsSpin"), QStringLiteral("2"));
+    QApplication::processEvents();
+    auto *outer = f.find<QScrollArea>("optionsScrollArea");
+    QVERIFY(outer->verticalScrollBar()->isVisible());
+    const auto areas = outer->widget()->findChildren<QAbstractScrollArea *>();
+    for (const QAbstractScrollArea *area : areas)
+        QVERIFY2(!area->isVisibleTo(&f.panel) ||
+                     (!area->verticalScrollBar()->isVisible() &&
+                      !area->horizontalScrollBar()->isVisible()),
+                 qPrintable(area->objectName()));
+    QVERIFY(!outer->horizontalScrollBar()->isVisible());
 }
 
 void TestOptionsPanel::paddingCheckboxPerKey()
