@@ -3,6 +3,7 @@
 #include "document.h"
 #include "error_text.h"
 #include "stage_heatmap.h"
+#include "stage_inspector.h"
 #include "stage_labels.h"
 #include "stage_text.h"
 
@@ -43,9 +44,11 @@ constexpr int minCardWidth = 230;
 constexpr int asideHeight = 118;
 
 const char *currentCardStyle = "QFrame#stageCard { border: 2px solid #d9822b; border-radius: 6px; "
-                               "background: palette(base); }";
+                               "background: palette(base); } "
+                               "QFrame#stageCard:focus { border: 2px solid palette(highlight); }";
 const char *cardStyle = "QFrame#stageCard { border: 1px solid palette(mid); border-radius: 6px; "
-                        "background: palette(base); }";
+                        "background: palette(base); } "
+                        "QFrame#stageCard:focus { border: 2px solid palette(highlight); }";
 
 } // namespace
 
@@ -93,7 +96,15 @@ PipelineView::PipelineView(Document *document, QWidget *parent)
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(8);
     scroll->setWidget(gridHost);
-    layout->addWidget(scroll, 1);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(scroll);
+    m_inspector = new StageInspector(m_stack);
+    m_stack->addWidget(m_inspector);
+    layout->addWidget(m_stack, 1);
+    connect(m_inspector, &StageInspector::openRequested, this, &PipelineView::inspect);
+    connect(m_inspector, &StageInspector::closeRequested, this, &PipelineView::closeInspector);
+    connect(m_inspector, &StageInspector::cellHovered, this, &PipelineView::onHover);
+    connect(m_inspector, &StageInspector::cellClicked, this, &PipelineView::onClick);
 
     // Named for the stages in the menu; on the tool bar, beside "Stage:", the
     // short words. The lesson's own buttons say "Step".
@@ -140,6 +151,7 @@ void PipelineView::buildCards()
         card.heatmap = new HeatmapView(card.frame);
         card.heatmap->setObjectName(QStringLiteral("heatmap_%1").arg(stage_text::key(place.stage)));
         cardLayout->addWidget(card.heatmap, 1);
+        m_inspector->openOn(card.frame, {card.title, card.heatmap->plot()}, place.stage);
 
         const Stage stage = place.stage;
         connect(card.heatmap, &HeatmapView::cellHovered, this,
@@ -154,6 +166,34 @@ void PipelineView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     placeCards();
+}
+
+void PipelineView::inspect(Stage stage)
+{
+    if (!stages().contains(stage) || !isRevealed(stage))
+        return;
+    m_inspector->inspect(stage, m_head, heatmap(stage), m_document->scenario(), m_document->trace());
+    m_stack->setCurrentWidget(m_inspector);
+    m_inspector->setFocus(Qt::OtherFocusReason);
+}
+
+void PipelineView::closeInspector()
+{
+    if (!isInspecting())
+        return;
+    const Stage stage = m_inspector->stage();
+    m_stack->setCurrentIndex(0);
+    onHover(stage, -1, -1); // the cell pointed at in the close-up is out of sight
+    m_cards[std::size_t(stage)].frame->setFocus(Qt::OtherFocusReason);
+}
+
+void PipelineView::refreshInspector()
+{
+    const Stage stage = m_inspector->stage();
+    if (isInspecting() && (!stages().contains(stage) || !isRevealed(stage)))
+        closeInspector(); // a stage gone or hidden again is no longer shown close up
+    else if (isInspecting())
+        m_inspector->refresh(m_head, m_document->scenario(), m_document->trace());
 }
 
 void PipelineView::placeCards()
@@ -232,6 +272,7 @@ void PipelineView::setHead(int head)
         if (isPerHead(place.stage))
             refreshCard(place.stage);
     }
+    refreshInspector();
     if (m_hasPinned && isPerHead(m_pinned.stage))
         m_pinned.head = head;
     if (m_hasPinned)
@@ -273,6 +314,7 @@ void PipelineView::revealUpTo(Stage stage)
         return;
     m_revealed = stage;
     refreshReveal();
+    refreshInspector();
     emit revealedStageChanged(revealedStage());
 }
 
@@ -290,6 +332,7 @@ void PipelineView::refresh()
     // After the cards hold their new shapes: their readable sizes decide the columns.
     placeCards();
     refreshReveal();
+    refreshInspector();
 
     if (const auto &error = m_document->error()) {
         m_error->setText(tr("<b>This scenario cannot be computed:</b> %1. The heatmaps show the "

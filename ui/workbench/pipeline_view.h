@@ -3,6 +3,7 @@
 #include "explanation.h"
 #include "heatmap_view.h"
 
+#include <QStackedWidget>
 #include <QWidget>
 #include <array>
 
@@ -16,6 +17,7 @@ class QScrollArea;
 namespace attn::ui {
 
 class Document;
+class StageInspector;
 
 /// The pipeline as a grid of heatmaps, one per stage, revealed step by step.
 ///
@@ -24,6 +26,11 @@ class Document;
 /// the current numbers. Hovering a cell explains it (from the engine's trace)
 /// and outlines the cells it came from in the other heatmaps; a click pins the
 /// explanation until another cell is clicked.
+///
+/// A double-click on a card, or Enter on the card that has the focus, shows
+/// its stage close up in place of the cards (a StageInspector, zoomable down
+/// to one cell); Esc or "Back to all stages" returns to the cards. The card
+/// with the focus is framed in the highlight colour.
 class PipelineView : public QWidget
 {
     Q_OBJECT
@@ -53,6 +60,10 @@ public:
     QAction *nextAction() const { return m_nextAction; }
     QAction *showAllAction() const { return m_showAllAction; }
 
+    /// The close-up of one stage, shown in place of the cards while inspecting.
+    StageInspector *inspector() const { return m_inspector; }
+    bool isInspecting() const { return m_stack->currentIndex() == 1; }
+
 public slots:
     void next();
     void back();
@@ -60,6 +71,10 @@ public slots:
     void revealUpTo(attn::Stage stage);
     /// Explains a cell as if the learner had clicked it (row −1 clears).
     void pinCell(const attn::CellRef &cell);
+    /// Shows a revealed stage close up in place of the cards.
+    void inspect(attn::Stage stage);
+    /// Back from the close-up to the cards, the inspected card focused.
+    void closeInspector();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -83,6 +98,7 @@ private:
     void refreshCard(Stage stage);
     void refreshReveal();
     void refreshHeads();
+    void refreshInspector();
     void onHover(Stage stage, int row, int column);
     void onClick(Stage stage, int row, int column);
     void showExplanation(const CellRef &cell);
@@ -104,6 +120,8 @@ private:
     QList<Stage> m_placed; ///< the stages the grid holds now
     int m_columns = 0;     ///< and in how many columns
     QScrollArea *m_scroll = nullptr;
+    QStackedWidget *m_stack = nullptr; ///< the cards, or one stage close up
+    StageInspector *m_inspector = nullptr;
     void placeCards();
     std::array<Card, stageCount> m_cards;
 
