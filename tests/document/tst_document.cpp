@@ -165,7 +165,7 @@ void TestDocument::setCellRecomputesTheTrace()
     // Finer signals first; the trace last, once it is ready.
     QCOMPARE(log.names, QStringList({"cells", "scenario", "trace"}));
     QCOMPARE(document.undoStack()->count(), 1);
-    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Change W_K[1][0]"));
+    QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Change W_K[2][1]"));
 }
 
 void TestDocument::undoRestoresTheWeightsExactly()

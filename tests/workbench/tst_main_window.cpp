@@ -559,7 +559,8 @@ void TestMainWindow::everyStageIsReadableAt1280x800()
     QCOMPARE(window->size(), QSize(1280, 800));
 
     const QStringList words = {"word_1", "word_2", "word_3", "word_4"};
-    const QStringList features = {"0", "1", "2"};
+    // Counted from 1, as the lesson counts.
+    const QStringList features = {"1", "2", "3"};
     for (const StageName &stage : tutorialStages) {
         const HeatmapView *view = heatmap(*window, stage.key);
         const bool keysAcross = stage.stage >= Stage::Scores && stage.stage <= Stage::Weights;
@@ -698,7 +699,7 @@ void TestMainWindow::badValueIsRejectedAndNamed()
 
     QTRY_VERIFY(!editor->indexWidget(cellOf(editor, 1, 0)));
     const QString message = window->statusBar()->currentMessage();
-    QVERIFY2(message.contains(QLatin1String("W_K[1][0]")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("W_K[2][1]")), qPrintable(message));
     QVERIFY2(message.contains(typed), qPrintable(message));
     QCOMPARE(scenarioValue(*window, MatrixId::KeyWeights, 1, 0), 0.0);
     QCOMPARE(window->document()->undoStack()->count(), 0);

@@ -83,9 +83,10 @@ void Document::setCells(MatrixId id, int row, int col, const Matrix &block, int 
     const Matrix after = block.topLeftCorner(rows, cols);
     if (before == after)
         return;
+    // Counted from 1, as the editors and the lesson count.
     const QString text =
         rows * cols == 1
-            ? tr("Change %1[%2][%3]").arg(QLatin1String(matrixSymbol(id))).arg(row).arg(col)
+            ? tr("Change %1[%2][%3]").arg(QLatin1String(matrixSymbol(id))).arg(row + 1).arg(col + 1)
             : tr("Paste into %1").arg(QLatin1String(matrixSymbol(id)));
     pushStep(new SetCellsCommand(this, id, row, col, before, after, gesture, text));
 }
