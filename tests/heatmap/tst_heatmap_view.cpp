@@ -3,7 +3,6 @@
 #include "heatmap_view.h"
 
 #include <QApplication>
-#include <QContextMenuEvent>
 #include <QLocale>
 #include <QMenu>
 #include <QPalette>
@@ -940,7 +939,7 @@ void TestHeatmapView::contextMenuSwitchesRange()
                    words, words, scheme);
     QVERIFY(showAndLayOut(view));
 
-    // Right click on a cell; in the menu: Down, Right (the "Colour range"
+    // A right click on a cell; in the menu: Down, Right (the "Colour range"
     // submenu, its first choice active), Down for the second one, Return.
     QStringList seen;
     QTimer poll;
@@ -966,11 +965,8 @@ void TestHeatmapView::contextMenuSwitchesRange()
         QTest::keyClick(submenu, Qt::Key_Return);
     });
     poll.start();
-    // What the window system sends on a right click (the offscreen platform
-    // makes none of its own): to the plot, which leaves it to the view.
-    const QPoint cell = cellCentre(view, 1, 1);
-    QContextMenuEvent rightClick(QContextMenuEvent::Mouse, cell, view.plot()->mapToGlobal(cell));
-    QApplication::sendEvent(view.plot(), &rightClick);
+    QTest::mouseClick(view.windowHandle(), Qt::RightButton, {},
+                      view.plot()->mapTo(&view, cellCentre(view, 1, 1)));
     QTRY_COMPARE(view.weightsRange(), weights);
     QCOMPARE(view.signedRange(), signedRange);
     QVERIFY2(seen.size() == 4, qPrintable(seen.join(QStringLiteral(" | "))));
